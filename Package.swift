@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+// Scrutiny: a keyboard-only terminal workspace for a council scrutiny panel.
+import PackageDescription
+
+let package = Package(
+    name: "Scrutiny",
+    products: [
+        .executable(name: "scrutiny", targets: ["scrutiny"]),
+        .library(name: "PanelModel", targets: ["PanelModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        // The panel's data, its edits and its file format. Knows nothing of terminals.
+        .target(
+            name: "PanelModel",
+            dependencies: [.product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
+        // The C surface of libncursesw, nothing more (see shim.h for why it is hand-written).
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // The front end: screen buffer, panes, editor, keymaps, and the one adapter that calls ncurses.
+        .target(
+            name: "PanelTerminal",
+            dependencies: [
+                "PanelModel", "CNcurses",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "scrutiny",
+            dependencies: [
+                "PanelModel", "PanelTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PanelModelTests", dependencies: ["PanelModel"]),
+        .testTarget(name: "PanelTerminalTests", dependencies: ["PanelTerminal", "PanelModel"]),
+        // Drive the real binary (in tmux, or as a command) and read the store it wrote.
+        .testTarget(name: "EndToEndTests", dependencies: ["PanelModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

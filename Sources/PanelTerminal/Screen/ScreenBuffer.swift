@@ -1,0 +1,148 @@
+/// An in-memory picture of the terminal: a grid of cells, each one character and its style.
+///
+/// Panes draw into it; the terminal adapter writes only the cells that differ from the last
+/// frame; tests compare its text with what they expect. Everything drawn goes through
+/// `VisibleText`, so no pane can send a control character to the terminal by mistake.
+public struct ScreenBuffer: Equatable, Sendable {
+    public struct Cell: Equatable, Sendable {
+        /// One character, or "" for the second column of a wide character.
+        public var character: String
+        public var style: Style
+        public static let blank = Cell(character: " ", style: .normal)
+    }
+
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor should be shown (an open editor), or nil to hide it.
+    public var cursor: (x: Int, y: Int)? {
+        get { cursorX.map { ($0, cursorY) } }
+        set { cursorX = newValue?.x; cursorY = newValue?.y ?? 0 }
+    }
+    private var cursorX: Int?
+    private var cursorY = 0
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    /// Draws `text` on one line from (x, y), clipped to `maxWidth` columns and to the buffer.
+    /// A wide character that would straddle the edge is replaced by a space. Returns the
+    /// number of columns drawn.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .normal,
+                             maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width, x + (maxWidth ?? width))
+        var col = x
+        for character in text {
+            for shown in VisibleText.display(character) {
+                let w = DisplayWidth.of(shown)
+                if w == 0 { continue }
+                if col + w > limit {
+                    if col < limit && col >= 0 { self[col, y] = Cell(character: " ", style: style) }
+                    return max(0, limit - x)
+                }
+                if col >= 0 {
+                    // Writing over half of a wide character leaves its other half blank.
+                    clearWideNeighbours(col, y, w)
+                    self[col, y] = Cell(character: String(shown), style: style)
+                    if w == 2 { self[col + 1, y] = Cell(character: "", style: style) }
+                }
+                col += w
+            }
+        }
+        return col - x
+    }
+
+    private mutating func clearWideNeighbours(_ x: Int, _ y: Int, _ w: Int) {
+        if self[x, y].character.isEmpty && x > 0 { self[x - 1, y].character = " " }
+        let after = x + w
+        if after < width && self[after, y].character.isEmpty { self[after, y].character = " " }
+    }
+
+    /// Fills a rectangle with one character (a space by default), clipped to the buffer.
+    public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .normal) {
+        let r = rect.intersection(Rect(x: 0, y: 0, width: width, height: height))
+        for y in r.y..<r.y + r.height {
+            for x in r.x..<r.x + r.width { self[x, y] = Cell(character: String(character), style: style) }
+        }
+    }
+
+    /// Re-styles a rectangle without changing its text (highlighting a selection, a match).
+    public mutating func setStyle(_ style: Style, in rect: Rect) {
+        let r = rect.intersection(Rect(x: 0, y: 0, width: width, height: height))
+        for y in r.y..<r.y + r.height {
+            for x in r.x..<r.x + r.width { self[x, y].style = style }
+        }
+    }
+
+    /// One row as plain text, trailing spaces removed.
+    public func line(_ y: Int) -> String {
+        var s = ""
+        for x in 0..<width { s += self[x, y].character }
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+
+    /// The whole screen as plain text, one line per row: what tests compare.
+    public var text: String {
+        (0..<height).map(line).joined(separator: "\n")
+    }
+
+    /// The cells that differ from `previous`, row by row, for the adapter to write. A different
+    /// size means everything.
+    public func changes(since previous: ScreenBuffer?) -> [(x: Int, y: Int, cell: Cell)] {
+        var out: [(x: Int, y: Int, cell: Cell)] = []
+        let full = previous == nil || previous!.width != width || previous!.height != height
+        for y in 0..<height {
+            for x in 0..<width {
+                let cell = self[x, y]
+                if full || previous![x, y] != cell { out.append((x, y, cell)) }
+            }
+        }
+        return out
+    }
+
+    public static func == (a: ScreenBuffer, b: ScreenBuffer) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells
+            && a.cursorX == b.cursorX && a.cursorY == b.cursorY
+    }
+}
+
+/// A rectangle of the screen, in columns and rows.
+public struct Rect: Equatable, Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+    public var isEmpty: Bool { width == 0 || height == 0 }
+
+    public func intersection(_ other: Rect) -> Rect {
+        let x0 = max(x, other.x), y0 = max(y, other.y)
+        let x1 = min(maxX, other.maxX), y1 = min(maxY, other.maxY)
+        return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+
+    /// The rectangle shrunk by `n` on every side (inside a border).
+    public func inset(_ n: Int) -> Rect {
+        Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n)
+    }
+}

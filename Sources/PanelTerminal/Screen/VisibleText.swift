@@ -1,0 +1,64 @@
+/// Makes text safe to draw: every character that could steer the terminal is replaced by a
+/// visible stand-in, so text from a store, an import or a paste can never send escape
+/// sequences, ring the bell, retitle the window or reverse the line.
+///
+/// - C0 controls: ESC as "␛", the rest in caret notation ("^X"), DEL as "^?"; a tab as a space
+///   and a line break as "↵" (panes split lines before drawing; this catches any left over).
+/// - C1 controls (U+0080–U+009F) as "M-^X", the way `cat -v` shows them.
+/// - Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) by name,
+///   e.g. "⟨RLO⟩", so reversed text cannot disguise what it says.
+/// - Invisible zero-width characters standing alone (U+200B, U+2060, U+FEFF…) as "⟨ZW⟩".
+public enum VisibleText {
+    /// The characters to draw for one character of text. Returns the character itself when
+    /// it is safe, which is by far the common case.
+    public static func display(_ character: Character) -> [Character] {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let s = scalars.first, s.value >= 0x20, s.value < 0x7F {
+            return [character]  // plain ASCII: the fast path
+        }
+        guard scalars.contains(where: needsStandIn) else {
+            if DisplayWidth.of(character) == 0 { return Array("⟨ZW⟩") }
+            return [character]
+        }
+        var out: [Character] = []
+        for s in scalars {
+            if needsStandIn(s) {
+                out.append(contentsOf: standIn(s))
+            } else if DisplayWidth.of(s) > 0 || !out.isEmpty {
+                out.append(Character(s))
+            }
+        }
+        return out
+    }
+
+    /// Text with every unsafe character replaced, for places that take a whole string.
+    public static func sanitize(_ text: String) -> String {
+        var out = ""
+        for c in text { out.append(contentsOf: display(c)) }
+        return out
+    }
+
+    static func needsStandIn(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || bidiNames[v] != nil
+    }
+
+    private static func standIn(_ s: Unicode.Scalar) -> String {
+        let v = s.value
+        switch v {
+        case 0x1B: return "␛"
+        case 0x09: return " "
+        case 0x0A, 0x0D: return "↵"
+        case 0x7F: return "^?"
+        case 0..<0x20: return "^" + String(Character(Unicode.Scalar(v + 0x40)!))
+        case 0x80...0x9F: return "M-^" + String(Character(Unicode.Scalar(v - 0x80 + 0x40)!))
+        default: return "⟨" + (bidiNames[v] ?? "?") + "⟩"
+        }
+    }
+
+    private static let bidiNames: [UInt32: String] = [
+        0x061C: "ALM", 0x200E: "LRM", 0x200F: "RLM",
+        0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",
+        0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI",
+    ]
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `scrutiny`: the command line. Each subcommand lives in its own file.
+@main
+struct Scrutiny: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scrutiny",
+        abstract: "A keyboard-only terminal workspace for a council scrutiny panel.",
+        subcommands: [],
+    )
+}
