@@ -40,3 +40,22 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension PanelStore {
+    /// Reads and decodes a store file.
+    /// PLACEHOLDER until the store work lands: no version check, no line/column in errors.
+    public static func load(from url: URL) throws(StoreError) -> PanelDocument {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw StoreError.corrupt(file: url.path, reason: "cannot be read: \(error.localizedDescription)")
+        }
+        return try decode(data, file: url.path)
+    }
+
+    /// Saves a document. PLACEHOLDER until the store work lands: not yet atomic with fsync.
+    public static func save(_ document: PanelDocument, to url: URL) throws(StoreError) {
+        do { try encode(document).write(to: url) } catch {
+            throw StoreError.corrupt(file: url.path, reason: "cannot be written: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// Splits text into lines that fit a number of terminal columns, for grid cells, the editor
+/// and zoomed views alike, so that what the editor shows is what the cell will show.
+///
+/// Lines break at spaces where they can and inside a word only when a word is wider than the
+/// line; never inside a character (a grapheme cluster), so "é", "日本" and emoji stay whole.
+/// Hard line breaks ("\n") always start a new line.
+public enum TextWrap {
+    /// One line of wrapped text.
+    public struct Line: Equatable, Sendable {
+        /// The characters shown on the line (without the space or line break it ended at).
+        public var text: String
+        /// Offset, in characters of the whole text, of the line's first character.
+        public var start: Int
+        /// Offset just past the line's last shown character.
+        public var end: Int
+        public var width: Int { DisplayWidth.of(text) }
+    }
+
+    public static func wrap(_ text: String, width: Int) -> [Line] {
+        let width = max(1, width)
+        var lines: [Line] = []
+        let chars = Array(text)
+        var paragraphStart = 0
+        var i = 0
+        while i <= chars.count {
+            if i == chars.count || chars[i] == "\n" {
+                wrapParagraph(chars, from: paragraphStart, to: i, width: width, into: &lines)
+                paragraphStart = i + 1
+            }
+            i += 1
+        }
+        return lines
+    }
+
+    private static func wrapParagraph(_ chars: [Character], from start: Int, to end: Int, width: Int,
+                                      into lines: inout [Line]) {
+        var lineStart = start
+        if start == end {
+            lines.append(Line(text: "", start: start, end: start))
+            return
+        }
+        while lineStart < end {
+            var col = 0
+            var i = lineStart
+            var lastSpace: Int?
+            while i < end {
+                let w = DisplayWidth.of(chars[i])
+                if col + w > width { break }
+                if chars[i] == " " { lastSpace = i }
+                col += w
+                i += 1
+            }
+            if i >= end {
+                lines.append(Line(text: String(chars[lineStart..<end]), start: lineStart, end: end))
+                return
+            }
+            // The line is full. Break after the last space if there was one; a space that
+            // falls exactly at the break is eaten; otherwise cut the word (at least one char).
+            if chars[i] == " " {
+                lines.append(Line(text: String(chars[lineStart..<i]), start: lineStart, end: i))
+                lineStart = i + 1
+            } else if let space = lastSpace, space > lineStart {
+                lines.append(Line(text: String(chars[lineStart..<space]), start: lineStart, end: space))
+                lineStart = space + 1
+            } else {
+                let cut = max(i, lineStart + 1)
+                lines.append(Line(text: String(chars[lineStart..<cut]), start: lineStart, end: cut))
+                lineStart = cut
+            }
+        }
+    }
+
+    /// The text clipped to `width` columns, ending in "…" when it was cut.
+    public static func truncate(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        var out = ""
+        var col = 0
+        for c in text {
+            let w = DisplayWidth.of(c)
+            if col + w > width - 1 { break }
+            out.append(c)
+            col += w
+        }
+        return out + "…"
+    }
+}
