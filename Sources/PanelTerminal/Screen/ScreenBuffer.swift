@@ -51,7 +51,7 @@ public struct ScreenBuffer: Equatable, Sendable {
                         clearWideNeighbours(col, y, 1)
                         self[col, y] = Cell(character: " ", style: style)
                     }
-                    return max(0, limit - x)
+                    return max(0, limit - max(x, 0))
                 }
                 if col < 0 && col + w > 0 {
                     // Only the right half of a wide character is inside: show a space there.
@@ -66,7 +66,7 @@ public struct ScreenBuffer: Equatable, Sendable {
                 col += w
             }
         }
-        return col - x
+        return max(0, col - max(x, 0))
     }
 
     private mutating func clearWideNeighbours(_ x: Int, _ y: Int, _ w: Int) {
