@@ -204,6 +204,37 @@ final class EditorBoxTests: XCTestCase {
         XCTAssertEqual(screen.cursor?.y, 6)
     }
 
+    func testWithNoRoomForABoxTheCellItselfScrolls() {
+        var screen = dottedScreen(width: 30, height: 2)
+        let e = TextEditor(text: "one two three four five six")
+        let drawn = EditorBox.draw(e, anchor: Rect(x: 2, y: 0, width: 10, height: 1),
+                                   bounds: Rect(x: 0, y: 0, width: 30, height: 2), into: &screen, style: editing)
+        XCTAssertEqual(drawn, Rect(x: 2, y: 0, width: 10, height: 1))
+        // Rows at width 10: "one two", "three four", "five six"; the cursor's row shows.
+        XCTAssertEqual(rows(screen), [".." + "five six  " + dots(18), dots(30)])
+        XCTAssertEqual(screen.cursor?.x, 10)
+        XCTAssertEqual(screen.cursor?.y, 0)
+    }
+
+    func testUpAndDownAtTheBoxWrapWidthMoveTheCursorOneRowOnScreen() {
+        let anchor = Rect(x: 5, y: 2, width: 30, height: 1)
+        let bounds = Rect(x: 0, y: 0, width: 40, height: 12)
+        var e = TextEditor(text: "Lack of data on outcome measures and on how they are reported")
+        e.cursor = 27  // "mea|sures": second row of the box, column 3
+        func cursorOnScreen() -> [Int] {
+            var screen = dottedScreen()
+            EditorBox.draw(e, anchor: anchor, bounds: bounds, into: &screen, style: editing)
+            return [screen.cursor!.x, screen.cursor!.y]
+        }
+        let width = EditorBox.placement(for: e, anchor: anchor, bounds: bounds).wrapWidth
+        XCTAssertEqual(cursorOnScreen(), [10, 4])
+        XCTAssertTrue(e.perform(.cursorUp, width: width))
+        XCTAssertEqual(cursorOnScreen(), [10, 3])
+        XCTAssertTrue(e.perform(.cursorDown, width: width))
+        XCTAssertTrue(e.perform(.cursorDown, width: width))
+        XCTAssertEqual(cursorOnScreen(), [10, 5])
+    }
+
     func testControlCharactersInTheTextAreShownNotSent() {
         var screen = dottedScreen(width: 30, height: 3)
         EditorBox.draw(TextEditor(text: "a\u{1B}]0;x\u{7}b\u{202E}c"), anchor: Rect(x: 0, y: 1, width: 30, height: 1),
