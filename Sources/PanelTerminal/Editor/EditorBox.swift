@@ -25,6 +25,13 @@ public enum EditorBox {
     }
 
     public static func placement(for editor: TextEditor, anchor: Rect, bounds: Rect) -> Placement {
+        arrange(editor, anchor: anchor, bounds: bounds).placement
+    }
+
+    /// The placement and the editor's layout at its wrap width, worked out together so that
+    /// drawing wraps the text no more often than it must.
+    private static func arrange(_ editor: TextEditor, anchor: Rect, bounds: Rect)
+        -> (placement: Placement, layout: EditorLayout) {
         let cell = anchor.intersection(bounds)
         if !cell.isEmpty {
             let layout = editor.layout(width: cell.width)
@@ -32,32 +39,32 @@ public enum EditorBox {
             // grid's separator), so that column must be on screen too.
             let cursorFits = layout.cursorColumn < cell.width || cell.maxX < bounds.maxX
             if layout.lines.count <= cell.height && cursorFits {
-                return Placement(frame: cell, textArea: cell, bordered: false)
+                return (Placement(frame: cell, textArea: cell, bordered: false), layout)
             }
         }
         let origin = cell.isEmpty ? anchor : cell
         let width = min(bounds.width, max(origin.width, minimumWidth))
         let x = max(bounds.x, min(origin.x, bounds.maxX - width))
-        let rows = editor.layout(width: max(1, width - 4)).lines.count
-        let needed = rows + 2
+        let layout = editor.layout(width: max(1, width - 4))
+        let needed = layout.lines.count + 2
         let y = max(bounds.y, min(origin.y, bounds.maxY - needed))
         let height = min(needed, bounds.maxY - y)
         guard width >= 5, height >= 3 else {
             // No room even for a one-line box: edit in the cell itself, scrolling.
-            return Placement(frame: origin, textArea: origin, bordered: false)
+            return (Placement(frame: origin, textArea: origin, bordered: false),
+                    editor.layout(width: origin.width))
         }
         let frame = Rect(x: x, y: y, width: width, height: height)
         let textArea = Rect(x: x + 2, y: y + 1, width: width - 4, height: height - 2)
-        return Placement(frame: frame, textArea: textArea, bordered: true)
+        return (Placement(frame: frame, textArea: textArea, bordered: true), layout)
     }
 
     /// Draws the editor and sets `buffer.cursor`. Returns the rectangle it covers.
     @discardableResult
     public static func draw(_ editor: TextEditor, anchor: Rect, bounds: Rect,
                             into buffer: inout ScreenBuffer, style: Style) -> Rect {
-        let place = placement(for: editor, anchor: anchor, bounds: bounds)
+        let (place, layout) = arrange(editor, anchor: anchor, bounds: bounds)
         let area = place.textArea
-        let layout = editor.layout(width: area.width)
         let visible = max(1, area.height)
         // Scroll only as far as needed to show the cursor's row: the cursor at the end shows
         // the last rows, the cursor at the start the first ones.
