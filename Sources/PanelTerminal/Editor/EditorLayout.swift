@@ -51,14 +51,19 @@ public struct EditorLayout: Equatable, Sendable {
     /// The offset on `row` nearest to `column` without passing it, so moving up or down over
     /// wide characters lands before the character that covers the column.
     public func offset(row: Int, column: Int) -> Int {
-        let r = rows[max(0, min(row, rows.count - 1))]
+        let r = rows[clamped(row)]
         let index = r.columns.lastIndex(where: { $0 <= column }) ?? 0
         return r.first + index
     }
 
-    /// The first and last offsets shown on `row`.
-    public func rowStart(_ row: Int) -> Int { rows[row].first }
-    public func rowEnd(_ row: Int) -> Int { rows[row].first + rows[row].columns.count - 1 }
+    /// The first and last offsets shown on `row` (the nearest row, if out of range).
+    public func rowStart(_ row: Int) -> Int { rows[clamped(row)].first }
+    public func rowEnd(_ row: Int) -> Int {
+        let r = rows[clamped(row)]
+        return r.first + r.columns.count - 1
+    }
+
+    private func clamped(_ row: Int) -> Int { max(0, min(row, rows.count - 1)) }
 
     private static func position(of offset: Int, in rows: [(first: Int, columns: [Int])]) -> (row: Int, column: Int) {
         // Rows are in offset order: the cursor's row is the last one starting at or before it.
