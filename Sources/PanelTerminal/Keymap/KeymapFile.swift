@@ -1,0 +1,101 @@
+import TOMLKit
+
+/// One keymap file, read and checked: the bindings it writes, in file order, each with its line.
+///
+/// The format (see docs/KEYMAPS.md) is a TOML table per context mapping key names to action
+/// names, `"C-r" = "redo"`, where the action "none" unbinds the key. Everything a person could
+/// get wrong is caught here, with the file, line and key in the message, so that a keymap that
+/// loads is one the workspace can use as it is.
+public struct KeymapFile: Equatable, Sendable {
+    public struct Binding: Equatable, Sendable {
+        public var context: KeyContext
+        public var keys: [Key]
+        /// nil for "none": take the key away.
+        public var action: Action?
+        public var line: Int?
+    }
+
+    /// How the file is named in messages and listings.
+    public var label: String
+    public var bindings: [Binding]
+
+    /// The action name that unbinds a key.
+    public static let unbind = "none"
+
+    /// Parses and checks `text`, naming it `label` in errors.
+    public static func parse(_ text: String, label: String) throws(KeymapError) -> KeymapFile {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw .syntax(file: label, line: error.source.begin.line, column: error.source.begin.column,
+                          message: error.description)
+        } catch {
+            throw .unreadable(file: label, reason: "\(error)")
+        }
+        let lines = TOMLKeyLines(text)
+        // TOMLKit hands keys back sorted by name; report and bind in the order they were written.
+        func inFileOrder(_ names: [String], table: String?) -> [String] {
+            names.sorted { (lines.line(of: $0, in: table) ?? .max, $0) < (lines.line(of: $1, in: table) ?? .max, $1) }
+        }
+        let contextNames = root.keys.sorted {
+            (lines.tables[$0] ?? lines.line(of: $0, in: nil) ?? .max, $0)
+                < (lines.tables[$1] ?? lines.line(of: $1, in: nil) ?? .max, $1)
+        }
+
+        var bindings: [Binding] = []
+        for name in contextNames {
+            guard let table = root[name]?.table else {
+                throw .notInContext(file: label, line: lines.line(of: name, in: nil), key: name)
+            }
+            let keyNames = inFileOrder(table.keys, table: name)
+            guard let context = KeyContext(rawValue: name) else {
+                throw .unknownContext(file: label, line: lines.tables[name], context: name, key: keyNames.first)
+            }
+            // Earlier bindings of this table, in file order, so the first clash found is the first written.
+            var seen: [(keys: [Key], name: String, line: Int?)] = []
+            for keyName in keyNames {
+                let line = lines.line(of: keyName, in: name)
+                guard let actionName = table[keyName]?.string else {
+                    throw .notAnActionName(file: label, line: line, context: context, key: keyName)
+                }
+                guard let keys = KeyName.parse(keyName) else {
+                    throw .unknownKey(file: label, line: line, context: context, key: keyName)
+                }
+                let action = Action(rawValue: actionName)
+                guard action != nil || actionName == unbind else {
+                    throw .unknownAction(file: label, line: line, context: context, key: keyName, action: actionName)
+                }
+                if context == .editor, keys.count == 1, Self.typesText(keys[0]) {
+                    throw .typesText(file: label, line: line, key: keyName)
+                }
+                if let earlier = seen.first(where: { $0.keys == keys }) {
+                    throw .duplicateKey(file: label, line: line, context: context, key: keyName,
+                                        sameAs: earlier.name, sameAsLine: earlier.line)
+                }
+                // A sequence and its own start cannot both be bound ("g" would act before
+                // "g g" could be finished); the second of the two written is the one reported.
+                if let earlier = seen.first(where: {
+                    isStrictPrefix($0.keys, of: keys) || isStrictPrefix(keys, of: $0.keys)
+                }) {
+                    throw .prefixClash(file: label, line: line, context: context, key: keyName,
+                                       other: earlier.name, otherLine: earlier.line)
+                }
+                seen.append((keys, keyName, line))
+                bindings.append(Binding(context: context, keys: keys, action: action, line: line))
+            }
+        }
+        return KeymapFile(label: label, bindings: bindings)
+    }
+
+    /// A key that, in the editor, must insert its character rather than run anything.
+    static func typesText(_ key: Key) -> Bool {
+        guard case .character = key.base else { return false }
+        return !key.ctrl && !key.alt
+    }
+}
+
+/// True when `short` is the start of `long` and shorter: "g" of "g g".
+func isStrictPrefix(_ short: [Key], of long: [Key]) -> Bool {
+    short.count < long.count && Array(long.prefix(short.count)) == short
+}
