@@ -42,10 +42,17 @@ public struct Keymap: Equatable, Sendable {
         return .none
     }
 
-    /// Every key sequence bound to `action` in `context` (shortest first, then by name), for
-    /// hints and help.
+    /// Every key sequence bound to `action` in `context`, for hints and help, in the order a
+    /// reader wants them: shortest sequence, then fewest modifiers, then named keys before
+    /// letters ("up" before "k", "home" before "C-a"), then by name.
     public func keys(for action: Action, in context: KeyContext) -> [[Key]] {
         (bindings[context] ?? [:]).filter { $0.value == action }.map(\.key)
-            .sorted { ($0.count, KeyName.format($0)) < ($1.count, KeyName.format($1)) }
+            .sorted { Self.readingOrder($0) < Self.readingOrder($1) }
+    }
+
+    private static func readingOrder(_ keys: [Key]) -> (Int, Int, Int, String) {
+        let modifiers = keys.reduce(0) { $0 + [$1.ctrl, $1.alt, $1.shift].filter { $0 }.count }
+        let characters = keys.filter { if case .character = $0.base { true } else { false } }.count
+        return (keys.count, modifiers, characters, KeyName.format(keys))
     }
 }
