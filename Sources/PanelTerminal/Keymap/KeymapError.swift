@@ -43,9 +43,8 @@ public enum KeymapError: Error, Equatable, Sendable, CustomStringConvertible {
                 + KeymapError.contextList
         case .unknownContext(let file, let line, let context, let key):
             let which = key.map { " (holding key \"\($0)\")" } ?? ""
-            return "\(at(file, line))unknown context [\(context)]\(which)"
+            return "\(at(file, line))unknown context [\(context)]\(which); the contexts are " + KeymapError.contextList
                 + KeymapError.suggestion(for: context, among: KeyContext.allCases.map(\.rawValue), bracketed: true)
-                + "; the contexts are " + KeymapError.contextList
         case .unknownKey(let file, let line, let context, let key):
             return "\(at(file, line))unknown key name \"\(key)\" in [\(context.rawValue)]; "
                 + "write keys like \"a\", \"A\", \"?\", \"C-s\", \"A-enter\", \"S-tab\", \"F5\", \"space\" or \"g g\""
@@ -55,6 +54,9 @@ public enum KeymapError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notAnActionName(let file, let line, let context, let key):
             return "\(at(file, line))key \"\(key)\" in [\(context.rawValue)] must be bound to an action name "
                 + "in quotes, such as \"quit\" (or \"none\" to unbind it)"
+        case .duplicateKey(let file, let line, let context, let key, let sameAs, let sameAsLine) where key == sameAs:
+            return "\(at(file, line))key \"\(key)\" in [\(context.rawValue)] is already bound\(onLine(sameAsLine)); "
+                + "bind each key once"
         case .duplicateKey(let file, let line, let context, let key, let sameAs, let sameAsLine):
             return "\(at(file, line))key \"\(key)\" in [\(context.rawValue)] is the same key as \"\(sameAs)\"\(onLine(sameAsLine)); "
                 + "bind each key once"

@@ -24,16 +24,23 @@ public struct KeymapFile: Equatable, Sendable {
 
     /// Parses and checks `text`, naming it `label` in errors.
     public static func parse(_ text: String, label: String) throws(KeymapError) -> KeymapFile {
+        let lines = TOMLKeyLines(text)
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
+            // The TOML parser words a key written twice as "cannot redefine existing string";
+            // say it the way the two spellings of one key are said.
+            if let again = lines.firstRepeat, again.line == error.source.begin.line,
+               let context = again.table.flatMap(KeyContext.init(rawValue:)) {
+                throw .duplicateKey(file: label, line: again.line, context: context, key: again.key,
+                                    sameAs: again.key, sameAsLine: again.earlierLine)
+            }
             throw .syntax(file: label, line: error.source.begin.line, column: error.source.begin.column,
                           message: error.description)
         } catch {
             throw .unreadable(file: label, reason: "\(error)")
         }
-        let lines = TOMLKeyLines(text)
         // TOMLKit hands keys back sorted by name; report and bind in the order they were written.
         func inFileOrder(_ names: [String], table: String?) -> [String] {
             names.sorted { (lines.line(of: $0, in: table) ?? .max, $0) < (lines.line(of: $1, in: table) ?? .max, $1) }

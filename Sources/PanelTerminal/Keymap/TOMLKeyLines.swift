@@ -10,6 +10,9 @@ struct TOMLKeyLines {
     /// The line of each key, by table (nil for keys before the first header) and decoded key.
     private var keys: [TableKey: Int] = [:]
 
+    /// The first key written twice in one table: its table, key, line and the earlier line.
+    private(set) var firstRepeat: (table: String?, key: String, line: Int, earlierLine: Int)?
+
     private struct TableKey: Hashable {
         var table: String?
         var key: String
@@ -29,7 +32,11 @@ struct TOMLKeyLines {
             } else if let (key, after) = Self.readKey(line),
                       after.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("=") {
                 let place = TableKey(table: table, key: key)
-                if keys[place] == nil { keys[place] = lineNumber }
+                if let earlier = keys[place] {
+                    if firstRepeat == nil { firstRepeat = (table, key, lineNumber, earlier) }
+                } else {
+                    keys[place] = lineNumber
+                }
             }
         }
     }
