@@ -27,7 +27,8 @@ final class KeyNameTests: XCTestCase {
             ("insert", "ins"), ("bs", "backspace"), ("pgup", "pageup"), ("pgdn", "pagedown"),
             ("-", "minus"), ("M-x", "A-x"), ("A-C-x", "C-A-x"), ("S-a", "A"), ("S-A", "A"),
             ("C-S", "C-s"), ("C-S-s", "C-s"), ("C-m", "enter"), ("C-i", "tab"), ("C-[", "esc"),
-            ("A-C-m", "A-enter"), ("ENTER", "enter"), ("f5", "F5"), ("g  g", "g g"),
+            ("A-C-m", "A-enter"), ("C-j", "enter"), ("C-h", "backspace"), ("C-/", "C-_"), ("C-@", "C-space"),
+            ("ENTER", "enter"), ("f5", "F5"), ("g  g", "g g"),
         ]
         for (alias, canonical) in pairs {
             XCTAssertNotNil(KeyName.parse(alias), alias)
@@ -38,7 +39,7 @@ final class KeyNameTests: XCTestCase {
 
     func testCanonicalNamesRoundTrip() {
         let names = [
-            "a", "A", "?", "0", "$", "<", "é", "space", "minus", "C-minus", "C-s", "C-_", "C-/", "A-enter",
+            "a", "A", "?", "0", "$", "<", "é", "space", "minus", "C-minus", "C-s", "C-_", "C-space", "A-enter",
             "S-tab", "C-left", "C-A-S-right", "F1", "F12", "F24", "enter", "esc", "tab", "backspace",
             "del", "ins", "up", "down", "left", "right", "home", "end", "pageup", "pagedown",
             "g g", "d r", "C-x C-c", "Z Z", "C-c d d", "A-<", "A->", "A-R",

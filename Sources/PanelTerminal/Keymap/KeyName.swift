@@ -5,7 +5,7 @@
 /// Parsing normalises, so that two spellings of one key give one `Key`: aliases ("ret" is
 /// "enter", "M-x" is "A-x"), letter case ("S-a" is "A", "C-S" is "C-s", because a terminal
 /// sends the same byte for both), and keys a terminal cannot tell apart ("C-m" is "enter",
-/// "C-i" is "tab", "C-[" is "esc"). `format` always writes the one canonical spelling, so
+/// "C-i" is "tab", "C-h" is "backspace", "C-/" is "C-_"). `format` always writes the one canonical spelling, so
 /// `parse(format(keys)) == keys`.
 public enum KeyName {
     /// The keys named by `text`, or nil when any part of it is not a key name.
@@ -118,13 +118,17 @@ public enum KeyName {
                 key.shift = false
             }
             if key.ctrl {
-                // Terminals send one byte for Ctrl-a and Ctrl-A, and Ctrl-M, Ctrl-I, Ctrl-[ are
-                // the very bytes of Enter, Tab and Esc.
+                // Terminals send one byte for Ctrl-a and Ctrl-A; Ctrl-M and Ctrl-J, Ctrl-I,
+                // Ctrl-[ and Ctrl-H are the very bytes of Enter, Tab, Esc and Backspace; Ctrl-/
+                // sends Ctrl-_ and Ctrl-@ sends Ctrl-space. (The host's KeyDecoder reads them so.)
                 let lower = isLetter ? Character(c.lowercased()) : c
                 switch lower {
-                case "m": return Key(.enter, alt: key.alt)
+                case "m", "j": return Key(.enter, alt: key.alt)
                 case "i": return Key(.tab, alt: key.alt)
                 case "[": return Key(.escape, alt: key.alt)
+                case "h": return Key(.backspace, alt: key.alt)
+                case "/": key.base = .character("_")
+                case "@": key.base = .character(" ")
                 default: key.base = .character(lower)
                 }
             }
