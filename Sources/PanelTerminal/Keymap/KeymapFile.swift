@@ -25,9 +25,32 @@ public struct KeymapFile: Equatable, Sendable {
     /// Parses and checks `text`, naming it `label` in errors.
     public static func parse(_ text: String, label: String) throws(KeymapError) -> KeymapFile {
         let lines = TOMLKeyLines(text)
-        let root: TOMLTable
+        let root = try readTOML(text, label: label, lines: lines)
+        // TOMLKit hands keys back sorted by name; report and bind in the order they were written.
+        let contextNames = root.keys.sorted {
+            (lines.tables[$0] ?? lines.line(of: $0, in: nil) ?? .max, $0)
+                < (lines.tables[$1] ?? lines.line(of: $1, in: nil) ?? .max, $1)
+        }
+        var bindings: [Binding] = []
+        for name in contextNames {
+            guard let table = root[name]?.table else {
+                throw .notInContext(file: label, line: lines.line(of: name, in: nil), key: name)
+            }
+            let keyNames = table.keys.sorted {
+                (lines.line(of: $0, in: name) ?? .max, $0) < (lines.line(of: $1, in: name) ?? .max, $1)
+            }
+            guard let context = KeyContext(rawValue: name) else {
+                throw .unknownContext(file: label, line: lines.tables[name], context: name, key: keyNames.first)
+            }
+            bindings += try checkedBindings(keyNames.map { ($0, table[$0]?.string, lines.line(of: $0, in: name)) },
+                                            in: context, label: label)
+        }
+        return KeymapFile(label: label, bindings: bindings)
+    }
+
+    private static func readTOML(_ text: String, label: String, lines: TOMLKeyLines) throws(KeymapError) -> TOMLTable {
         do {
-            root = try TOMLTable(string: text)
+            return try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             // The TOML parser words a key written twice as "cannot redefine existing string";
             // say it the way the two spellings of one key are said.
@@ -41,58 +64,42 @@ public struct KeymapFile: Equatable, Sendable {
         } catch {
             throw .unreadable(file: label, reason: "\(error)")
         }
-        // TOMLKit hands keys back sorted by name; report and bind in the order they were written.
-        func inFileOrder(_ names: [String], table: String?) -> [String] {
-            names.sorted { (lines.line(of: $0, in: table) ?? .max, $0) < (lines.line(of: $1, in: table) ?? .max, $1) }
-        }
-        let contextNames = root.keys.sorted {
-            (lines.tables[$0] ?? lines.line(of: $0, in: nil) ?? .max, $0)
-                < (lines.tables[$1] ?? lines.line(of: $1, in: nil) ?? .max, $1)
-        }
+    }
 
+    /// Checks one context's entries (key name, action name if the value is a string, line),
+    /// given in file order, so the first mistake reported is the first one written.
+    private static func checkedBindings(_ entries: [(key: String, action: String?, line: Int?)],
+                                        in context: KeyContext, label: String) throws(KeymapError) -> [Binding] {
         var bindings: [Binding] = []
-        for name in contextNames {
-            guard let table = root[name]?.table else {
-                throw .notInContext(file: label, line: lines.line(of: name, in: nil), key: name)
+        var names: [String] = []  // the spelling of each binding, for messages
+        for (keyName, actionName, line) in entries {
+            guard let actionName else {
+                throw .notAnActionName(file: label, line: line, context: context, key: keyName)
             }
-            let keyNames = inFileOrder(table.keys, table: name)
-            guard let context = KeyContext(rawValue: name) else {
-                throw .unknownContext(file: label, line: lines.tables[name], context: name, key: keyNames.first)
+            guard let keys = KeyName.parse(keyName) else {
+                throw .unknownKey(file: label, line: line, context: context, key: keyName)
             }
-            // Earlier bindings of this table, in file order, so the first clash found is the first written.
-            var seen: [(keys: [Key], name: String, line: Int?)] = []
-            for keyName in keyNames {
-                let line = lines.line(of: keyName, in: name)
-                guard let actionName = table[keyName]?.string else {
-                    throw .notAnActionName(file: label, line: line, context: context, key: keyName)
-                }
-                guard let keys = KeyName.parse(keyName) else {
-                    throw .unknownKey(file: label, line: line, context: context, key: keyName)
-                }
-                let action = Action(rawValue: actionName)
-                guard action != nil || actionName == unbind else {
-                    throw .unknownAction(file: label, line: line, context: context, key: keyName, action: actionName)
-                }
-                if context == .editor, keys.count == 1, Self.typesText(keys[0]) {
-                    throw .typesText(file: label, line: line, key: keyName)
-                }
-                if let earlier = seen.first(where: { $0.keys == keys }) {
-                    throw .duplicateKey(file: label, line: line, context: context, key: keyName,
-                                        sameAs: earlier.name, sameAsLine: earlier.line)
-                }
-                // A sequence and its own start cannot both be bound ("g" would act before
-                // "g g" could be finished); the second of the two written is the one reported.
-                if let earlier = seen.first(where: {
-                    isStrictPrefix($0.keys, of: keys) || isStrictPrefix(keys, of: $0.keys)
-                }) {
-                    throw .prefixClash(file: label, line: line, context: context, key: keyName,
-                                       other: earlier.name, otherLine: earlier.line)
-                }
-                seen.append((keys, keyName, line))
-                bindings.append(Binding(context: context, keys: keys, action: action, line: line))
+            let action = Action(rawValue: actionName)
+            guard action != nil || actionName == unbind else {
+                throw .unknownAction(file: label, line: line, context: context, key: keyName, action: actionName)
             }
+            if context == .editor, keys.count == 1, typesText(keys[0]) {
+                throw .typesText(file: label, line: line, key: keyName)
+            }
+            if let i = bindings.firstIndex(where: { $0.keys == keys }) {
+                throw .duplicateKey(file: label, line: line, context: context, key: keyName,
+                                    sameAs: names[i], sameAsLine: bindings[i].line)
+            }
+            // A sequence and its own start cannot both be bound: "g" would act before "g g"
+            // could be finished.
+            if let i = bindings.firstIndex(where: { isStrictPrefix($0.keys, of: keys) || isStrictPrefix(keys, of: $0.keys) }) {
+                throw .prefixClash(file: label, line: line, context: context, key: keyName,
+                                   other: names[i], otherLine: bindings[i].line)
+            }
+            bindings.append(Binding(context: context, keys: keys, action: action, line: line))
+            names.append(keyName)
         }
-        return KeymapFile(label: label, bindings: bindings)
+        return bindings
     }
 
     /// A key that, in the editor, must insert its character rather than run anything.
