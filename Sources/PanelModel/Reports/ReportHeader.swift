@@ -92,8 +92,8 @@ struct ReportHeader {
                 panel.authority = titleCased(unlabelled.removeFirst())
                 if unlabelled.isEmpty { continue }
             }
-            if !any, let f = lastField {
-                // A value that runs on to the next line of the header.
+            if !any, cells.count == 1, let f = lastField {
+                // A value that runs on to the next line of the header (a tabbed line is a new row).
                 f.set(f.value(in: panel) + "\n" + unlabelled.joined(separator: " "), in: &panel)
                 continue
             }
