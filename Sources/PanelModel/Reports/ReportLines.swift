@@ -65,30 +65,47 @@ public enum ReportLines {
     /// Validates and decodes the bytes of a text file (shared with the grid importer).
     public static func decode(_ data: Data, file: String) throws(ReportImportError) -> String {
         if data.count > maxBytes { throw .tooLarge(file: file, bytes: data.count) }
-        let bytes = [UInt8](data)
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             guard let text = String(data: data, encoding: .utf16) else { throw .binary(file: file, offset: 0) }
             return try checked(text, file: file)
         }
-        if let nul = bytes.firstIndex(of: 0) { throw .binary(file: file, offset: nul) }
-        var lineStart = 0
-        var lineNumber = 1
-        for (i, byte) in bytes.enumerated() where byte == 0x0A || byte == 0x0D {
-            if i - lineStart > maxLineLength {
-                throw .lineTooLong(file: file, line: lineNumber, characters: i - lineStart)
+        if let problem = scan(data) {
+            switch problem {
+            case .nul(let offset): throw .binary(file: file, offset: offset)
+            case let .long(line, length): throw .lineTooLong(file: file, line: line, characters: length)
             }
-            if byte == 0x0A || (i + 1 < bytes.count && bytes[i + 1] != 0x0A) { lineNumber += 1 }
-            lineStart = i + 1
-        }
-        if bytes.count - lineStart > maxLineLength {
-            throw .lineTooLong(file: file, line: lineNumber, characters: bytes.count - lineStart)
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            let bad = firstInvalidUTF8(bytes)
+            let bad = firstInvalidUTF8([UInt8](data))
             throw .binary(file: file, offset: bad)
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return try checked(text, file: file)
+    }
+
+    private enum Problem { case nul(Int), long(line: Int, length: Int) }
+
+    /// One pass over the bytes: the first NUL, or the first line longer than `maxLineLength`
+    /// bytes (a line longer in bytes may still be short enough in characters; that is fine,
+    /// such a line is never a report's).
+    private static func scan(_ data: Data) -> Problem? {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Problem? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lineStart = 0, line = 1, i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                if byte == 0 { return .nul(i) }
+                if byte == 0x0A || byte == 0x0D {
+                    if i - lineStart > maxLineLength { return .long(line: line, length: i - lineStart) }
+                    // CRLF ends one line, not two.
+                    if !(byte == 0x0D && i + 1 < count && bytes[i + 1] == 0x0A) { line += 1 }
+                    lineStart = i + 1
+                }
+                i += 1
+            }
+            return count - lineStart > maxLineLength ? .long(line: line, length: count - lineStart) : nil
+        }
     }
 
     private static func checked(_ text: String, file: String) throws(ReportImportError) -> String {
