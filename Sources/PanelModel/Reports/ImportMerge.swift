@@ -21,14 +21,18 @@ public enum ImportMerge {
 
         public var description: String {
             var parts: [String] = []
-            func add(_ n: Int, _ what: String) { if n > 0 { parts.append("\(n) \(what)") } }
-            add(fieldsChanged, "header fields set")
-            add(sectionsAdded, "sections added"); add(sectionsUpdated, "sections updated")
-            add(scheduleAdded, "schedule items added"); add(scheduleUpdated, "schedule items updated")
-            add(criteriaAdded, "criteria added"); add(dimensionsAdded, "dimensions added")
-            add(cellsChanged, "cells filled or changed")
-            add(questionsAdded, "questions added"); add(questionsUpdated, "questions updated")
-            add(notesAdded, "imported notes added")
+            func add(_ n: Int, _ one: String, _ many: String) { if n > 0 { parts.append("\(n) \(n == 1 ? one : many)") } }
+            add(fieldsChanged, "header field set", "header fields set")
+            add(sectionsAdded, "section added", "sections added")
+            add(sectionsUpdated, "section updated", "sections updated")
+            add(scheduleAdded, "schedule item added", "schedule items added")
+            add(scheduleUpdated, "schedule item updated", "schedule items updated")
+            add(criteriaAdded, "criterion added", "criteria added")
+            add(dimensionsAdded, "dimension added", "dimensions added")
+            add(cellsChanged, "cell filled or changed", "cells filled or changed")
+            add(questionsAdded, "question added", "questions added")
+            add(questionsUpdated, "question updated", "questions updated")
+            add(notesAdded, "imported note added", "imported notes added")
             return parts.isEmpty ? "nothing changed" : parts.joined(separator: ", ")
         }
     }
