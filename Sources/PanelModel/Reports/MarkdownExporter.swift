@@ -66,11 +66,11 @@ public enum MarkdownExporter {
         return lines.joined(separator: "\n")
     }
 
-    /// Text inside a table cell: escaped, pipes escaped, line breaks as `<br>`.
+    /// Text inside a table cell: escaped (pipes included, by `inline`), line breaks as `<br>`.
     static func cell(_ text: String) -> String {
         text.trimmingCharacters(in: .whitespacesAndNewlines)
             .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { inline(String($0)).replacingOccurrences(of: "|", with: "\\|") }
+            .map { inline(String($0)) }
             .joined(separator: "<br>")
     }
 
