@@ -9,6 +9,8 @@ struct Scrutiny: ParsableCommand {
         subcommands: [
             New.self,
             Check.self,
+            Import.self,
+            Export.self,
             KeymapCommand.self,
         ],
     )
