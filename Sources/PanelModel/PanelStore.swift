@@ -222,7 +222,13 @@ enum FormatMigration {
 extension PanelStore {
     /// Reads and decodes a store file. The file is only read, never changed.
     public static func load(from url: URL) throws(StoreError) -> PanelDocument {
-        try decode(try readWhole(url.path, displayName: url.relativePath), file: url.relativePath)
+        try decode(try contents(of: url), file: url.relativePath)
+    }
+
+    /// The raw bytes of a store file, for callers that look at more than the document
+    /// (`scrutiny check` compares them with what Scrutiny would write).
+    public static func contents(of url: URL) throws(StoreError) -> Data {
+        try readWhole(url.path, displayName: url.relativePath)
     }
 
     /// Saves a document atomically (see `AtomicFile`): the file holds the old panel or the new
