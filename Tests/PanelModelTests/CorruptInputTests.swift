@@ -14,7 +14,7 @@ final class CorruptInputTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: url.path)
         let error = storeError({ () throws(StoreError) in _ = try PanelStore.load(from: url) }, file: file, line: line)
         XCTAssertEqual(try Data(contentsOf: url), bytes, "the file must be left byte for byte", file: file, line: line)
-        XCTAssertEqual(mode(of: url.path), 0o640, file: file, line: line)
+        XCTAssertEqual(mode(of: url.path), "640", file: file, line: line)
         XCTAssertEqual(try scratch.names(), [name], "nothing written beside it", file: file, line: line)
         return (error?.description ?? "").replacingOccurrences(of: url.path, with: "FILE")
     }
