@@ -28,6 +28,17 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: url), new)
     }
 
+    func testANewFileCanBeGivenAnotherModeButAnExistingOneKeepsItsOwn() throws {
+        let scratch = try ScratchFolder()
+        let url = scratch.file("export.md")
+        try AtomicFile.replace(url.path, with: old, newFileMode: 0o644)
+        XCTAssertEqual(mode(of: url.path), "644")
+        XCTAssertEqual(chmod(url.path, 0o600), 0)
+        try AtomicFile.replace(url.path, with: new, newFileMode: 0o644)
+        XCTAssertEqual(mode(of: url.path), "600")
+        XCTAssertEqual(try Data(contentsOf: url), new)
+    }
+
     // MARK: - Symlinks
 
     func testASymlinkedStoreIsSavedThroughToItsTargetAndStaysALink() throws {
