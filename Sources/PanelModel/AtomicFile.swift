@@ -53,6 +53,11 @@ public enum AtomicFile {
             throw StoreError.writeFailed(file: file, step: "checking the file", reason: "\(target) is a folder",
                                         previousKept: true)
         }
+        // Never rename over a device, a pipe or a socket (root could replace /dev/null).
+        if exists && info.st_mode & S_IFMT != S_IFREG {
+            throw StoreError.writeFailed(file: file, step: "checking the file", reason: "\(target) is not a regular file",
+                                        previousKept: true)
+        }
         // A new store is private to its owner; an existing one keeps what its owner chose.
         let mode: mode_t = exists ? info.st_mode & 0o7777 : newFileMode & 0o7777
 

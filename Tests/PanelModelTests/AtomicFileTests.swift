@@ -111,6 +111,15 @@ final class AtomicFileTests: XCTestCase {
                        + "(while checking the file). Nothing was lost: panel.json still holds the previous save.")
     }
 
+    func testADeviceIsNeverReplaced() throws {
+        let error = storeError({ () throws(StoreError) in try AtomicFile.replace("/dev/null", with: new) })
+        XCTAssertEqual(error?.description, "Could not save /dev/null: /dev/null is not a regular file "
+                       + "(while checking the file). Nothing was lost: /dev/null still holds the previous save.")
+        var info = stat()
+        XCTAssertEqual(stat("/dev/null", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR)
+    }
+
     // MARK: - Simulated failures: each step fails the way the kernel would make it fail
 
     /// Saves `new` over a file holding `old` with some system calls replaced; returns the message
