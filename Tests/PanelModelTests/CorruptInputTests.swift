@@ -148,6 +148,19 @@ final class CorruptInputTests: XCTestCase {
         XCTAssertTrue(message.contains("picnic"), message)
     }
 
+    func testTwoTextsForOneCell() throws {
+        let data = try panelJSON { object in
+            var framework = object["framework"] as! [String: Any]
+            var cells = framework["cells"] as! [[String: Any]]
+            cells.append(["criterion": "crit-effectiveness", "dimension": "dim-diagnosis", "text": "Second opinion"])
+            framework["cells"] = cells
+            object["framework"] = framework
+        }
+        XCTAssertEqual(try refusal(data),
+                       "FILE is a damaged Scrutiny panel: at framework.cells, two cells for criterion “crit-effectiveness” "
+                       + "× dimension “dim-diagnosis”. The file was not changed.")
+    }
+
     func testMissingFileAndFolderAreUnreadable() throws {
         let scratch = try ScratchFolder()
         let missing = scratch.file("nope.json")
