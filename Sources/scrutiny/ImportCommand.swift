@@ -94,7 +94,7 @@ struct Import: ParsableCommand {
         }
         let plan = GridPaste.plan(document, rows: rows, at: origin)
         var summary = "\(plan.changed) cells filled or changed (\(plan.overwrites) of them replaced text)"
-        if plan.outside > 0 { summary += "; \(plan.outside) cells fell beyond the grid and were left out" }
+        if plan.outside > 0 { summary += "; \(plan.outside) \(plan.outside == 1 ? "cell" : "cells") fell beyond the grid and \(plan.outside == 1 ? "was" : "were") left out" }
         return (plan.edit, summary, [])
     }
 
