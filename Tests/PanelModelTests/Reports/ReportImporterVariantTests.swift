@@ -179,6 +179,16 @@ final class ReportImporterVariantTests: XCTestCase {
         XCTAssertEqual(bom.document.panel.authority, "London Borough of Camden")
     }
 
+    func testListsAsWordSavesThemWithATabAfterTheMarker() throws {
+        var text = try SeedReport.text
+        for n in 1...9 { text = text.replacingOccurrences(of: "\n\(n). ", with: "\n\(n).\t") }
+        for n in 1...8 { text = text.replacingOccurrences(of: "\n5.\(n). ", with: "\n5.\(n).\t") }
+        text = text.replacingOccurrences(of: "\n- ", with: "\n•\t")
+        let report = try SeedReport.read(text)
+        try assertSameContentAsSeed(report)
+        XCTAssertEqual(report.document.panel.sections.first?.text.hasPrefix("• 1.1. The purpose"), true)
+    }
+
     func testUTF16AsWordSavesUnicodeText() throws {
         var data = Data([0xFF, 0xFE])
         data.append(try SeedReport.text.data(using: .utf16LittleEndian)!)
