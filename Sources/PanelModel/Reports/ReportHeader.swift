@@ -94,7 +94,8 @@ struct ReportHeader {
             }
             if !any, cells.count == 1, let f = lastField {
                 // A value that runs on to the next line of the header (a tabbed line is a new row).
-                f.set(f.value(in: panel) + "\n" + unlabelled.joined(separator: " "), in: &panel)
+                let old = f.value(in: panel)
+                f.set(old.isEmpty ? unlabelled[0] : old + "\n" + unlabelled[0], in: &panel)
                 continue
             }
             loose.append(ReportLine(number: line.number, text: unlabelled.joined(separator: "\t")))

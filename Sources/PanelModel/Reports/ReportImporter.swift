@@ -103,7 +103,10 @@ public enum ReportImporter {
             }
         }
 
-        if ReportQuestions.looksLikeQuestions(proseLines, title: raw.title) {
+        // Numbered sub-headings make a question list once; later sections with sub-headings
+        // (a finance section's "7.1. Revenue") stay prose unless their title says questions.
+        let questionsSoFar = !builder.document.questions.isEmpty && !ReportText.fold(raw.title).contains("question")
+        if !questionsSoFar && ReportQuestions.looksLikeQuestions(proseLines, title: raw.title) {
             proseLines = ReportQuestions.read(proseLines, into: &builder)
             placement = placement ?? .questions
             isStructured = true

@@ -130,6 +130,25 @@ final class ReportImporterVariantTests: XCTestCase {
         XCTAssertEqual(SeedReport.grid(report.document.framework), SeedReport.expectedGrid)
     }
 
+    func testSubheadingsOutsideTheQuestionListStayProse() throws {
+        let text = try replacing([("The Director of Finance has no comment to make in the context of this report.",
+                                   "7.1. Revenue\n\nNo comment.\n\n7.2. Capital\n\nNone either.")])
+        let report = try SeedReport.read(text)
+        XCTAssertEqual(report.warnings, [])
+        XCTAssertEqual(report.document.questions.count, 8)
+        let finance = report.document.panel.sections.first { $0.title.hasPrefix("Finance") }
+        XCTAssertEqual(finance?.text, "7.1. Revenue\n\nNo comment.\n\n7.2. Capital\n\nNone either.")
+        XCTAssertEqual(finance?.placement, .closing)
+    }
+
+    func testAHeaderValueOnTheLineAfterItsLabel() throws {
+        let report = try SeedReport.read(try replacing([
+            ("REPORT TITLE Special Educational", "REPORT TITLE\nSpecial Educational"),
+        ]))
+        XCTAssertEqual(report.warnings, [])
+        XCTAssertEqual(report.document.panel.reportTitle, "Special Educational Needs and Disabilities (SEND) Provision Panel Update")
+    }
+
     // MARK: Rows and columns
 
     func testColumnRemoved() throws {
