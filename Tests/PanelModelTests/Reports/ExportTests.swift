@@ -174,6 +174,19 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(rows, [["", "Cost, \"real\"", "Plain"], ["Equity", "two\nlines", ""]])
     }
 
+    // MARK: Formats
+
+    func testFormatsByNameAndWhatTheyRender() throws {
+        XCTAssertEqual(ExportFormat(name: "MD"), .markdown)
+        XCTAssertEqual(ExportFormat(name: "htm"), .html)
+        XCTAssertNil(ExportFormat(name: "xls"))
+        XCTAssertEqual(ExportFormat.allCases.map(\.fileExtension), ["md", "html", "csv", "json"])
+        let doc = try seedPanel()
+        XCTAssertEqual(Data(ExportFormat.json.render(doc).utf8), PanelStore.encode(doc))
+        XCTAssertEqual(ExportFormat.markdown.render(doc), MarkdownExporter.export(doc))
+        XCTAssertEqual(ExportFormat.csv.render(doc, byteOrderMark: true), CSVExporter.export(doc, byteOrderMark: true))
+    }
+
     // MARK: Outline
 
     func testOutlineOrdersPartsAndDefaultsTitles() {
