@@ -11,7 +11,8 @@ struct Import: ParsableCommand {
         abstract: "Fill a panel store from a panel update report, or its framework from a table.",
         discussion: """
         A report is plain text in the shape of the committee reports (header block, interviews, \
-        meetings, the framework table, suggested questions, next steps). Into an existing store \
+        meetings, the framework table, suggested questions, next steps), or the Markdown that \
+        `scrutiny export --format markdown` writes. Into an existing store \
         it merges: items with the same title (criteria and dimensions by name, questions by \
         number or title) are updated, others added; nothing is removed. Lines it cannot place \
         are kept as imported notes and listed as warnings.

@@ -15,6 +15,7 @@ struct ReportHeader {
 
     /// Longest first, so "report of" does not swallow "report title".
     static let labels: [(words: String, field: Field)] = [
+        ("access to information", .panel(.accessToInformation)),
         ("summary of report", .panel(.summary)),
         ("for submission to", .panel(.committee)),
         ("contact officer", .panel(.contactName)),
@@ -23,6 +24,7 @@ struct ReportHeader {
         ("report title", .panel(.reportTitle)),
         ("submitted to", .panel(.committee)),
         ("report of", .panel(.reportOf)),
+        ("authority", .panel(.authority)),
         ("summary", .panel(.summary)),
         ("wards", .panel(.wards)),
         ("ward", .panel(.wards)),

@@ -41,7 +41,9 @@ public enum ReportImporter {
 
     static func read(lines: [ReportLine], options: Options) throws(ReportImportError) -> ImportedReport {
         var builder = ReportBuilder(fileName: options.fileName, now: options.now, ids: options.ids)
-        let lines = lines.map { ReportLine(number: $0.number, text: ReportText.untabbedMarker($0.text)) }
+        let lines = (MarkdownReportText.plain(lines) ?? lines).map {
+            ReportLine(number: $0.number, text: ReportText.untabbedMarker($0.text))
+        }
         let (preamble, sections) = ReportSectionSplitter.split(lines)
         ReportHeader.read(preamble, into: &builder)
 

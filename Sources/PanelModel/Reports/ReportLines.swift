@@ -221,6 +221,7 @@ enum ReportText {
     static func cells(_ line: String) -> [String] {
         line.split(separator: "\t", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces)
+                .replacingOccurrences(of: String(MarkdownReportText.cellBreak), with: "\n")
         }
     }
 
