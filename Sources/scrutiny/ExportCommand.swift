@@ -41,7 +41,8 @@ struct Export: ParsableCommand {
         }
         let text = format.render(document, byteOrderMark: bom)
         if let output {
-            try ReportFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
+            // Whole or not at all; a new file is private to its owner, like the store it came from.
+            try AtomicFile.replace(output, with: Data(text.utf8))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

@@ -63,8 +63,8 @@ struct Import: ParsableCommand {
             if exists {
                 try PanelStore.save(result, to: storeURL)
             } else {
-                // A new store holds a panel's evidence: readable by its owner only.
-                try ReportFile.write(PanelStore.encode(result), to: storeURL, mode: 0o600)
+                // A new store holds a panel's evidence: `create` makes it readable by its owner only.
+                try PanelStore.create(result, at: storeURL)
             }
             print("\(exists ? "Merged" : "Created") \(into) from \(source): \(summary).")
         }

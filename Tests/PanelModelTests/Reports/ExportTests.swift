@@ -233,6 +233,7 @@ final class MarkdownReimportTests: XCTestCase {
         XCTAssertEqual(doc.questions.map(\.number), seed.questions.map(\.number))
         let key = { (s: ScheduleItem) in "\(s.kind) \(s.status) \(s.title) \(s.date?.iso ?? "-")" }
         XCTAssertEqual(doc.schedule.map(key), seed.schedule.map(key))
+        XCTAssertEqual(PanelValidator.problems(in: doc), [])
         // Merged into the panel it came from, it changes nothing.
         XCTAssertTrue(ImportMerge.edit(into: seed, from: doc).edit.isNoOp)
     }

@@ -184,6 +184,7 @@ final class ReportImporterVariantTests: XCTestCase {
         var expected = SeedReport.expectedGrid.enumerated().map { $0.element + [$0.offset == 1 ? "Too few educational psychologists." : ""] }
         expected.append(["Sustainability", "", "", "", "", "", "Staff turnover is high."])
         XCTAssertEqual(SeedReport.grid(framework), expected)
+        XCTAssertEqual(PanelValidator.problems(in: report.document), [])
     }
 
     // MARK: Line ends, encodings, typography, dates
@@ -281,6 +282,7 @@ final class ReportImporterVariantTests: XCTestCase {
             "import: panel.txt line \(line(of: "\tStray text"))",
         ])
         XCTAssertTrue(report.document.notes.allSatisfy { $0.subject == nil && $0.at == SeedReport.options.now })
+        XCTAssertEqual(PanelValidator.problems(in: report.document), [])
         // The unreadable date is kept with its item, which waits to be scheduled.
         let survey = report.document.schedule.first { $0.title == "Survey of SENDCOs and Headteachers" }
         XCTAssertEqual(survey?.details, "Dates: Spring 2024")
