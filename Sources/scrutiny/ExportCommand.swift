@@ -34,6 +34,15 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        do {
+            try export()
+        } catch {
+            FileHandle.standardError.write(Data("scrutiny: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    private func export() throws {
         let document = try PanelStore.load(from: URL(fileURLWithPath: file))
         if format == .json, let output {
             try PanelStore.save(document, to: URL(fileURLWithPath: output))

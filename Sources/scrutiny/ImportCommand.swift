@@ -46,6 +46,16 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
+        do {
+            try importSource()
+        } catch {
+            // As the other commands do: one line naming the file and what to do, exit status 1.
+            FileHandle.standardError.write(Data("scrutiny: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    private func importSource() throws {
         let storeURL = URL(fileURLWithPath: into)
         let exists = FileManager.default.fileExists(atPath: storeURL.path)
         let document = exists ? try PanelStore.load(from: storeURL) : PanelDocument()
@@ -66,7 +76,7 @@ struct Import: ParsableCommand {
                 // A new store holds a panel's evidence: `create` makes it readable by its owner only.
                 try PanelStore.create(result, at: storeURL)
             }
-            print("\(exists ? "Merged" : "Created") \(into) from \(source): \(summary).")
+            print("\(exists ? "Merged" : "Created") \(into) from \(source): \(summary)\(exists ? "" : "; mode 0600").")
         }
         for warning in warnings { print("\(source):\(warning.line): warning: \(warning.message)") }
         if !warnings.isEmpty {
@@ -115,7 +125,7 @@ struct Import: ParsableCommand {
     }
 }
 
-/// A failure the user can act on, printed as "Error: …" with exit status 1.
+/// A failure the user can act on, printed as "scrutiny: …" with exit status 1.
 struct CommandError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
