@@ -141,6 +141,17 @@ final class ReportImporterVariantTests: XCTestCase {
         XCTAssertEqual(finance?.placement, .closing)
     }
 
+    func testProseStartingWithANumberIsNotAHeading() throws {
+        let report = try SeedReport.read(try replacing([
+            ("The Director of Finance has no comment", "10 schools replied.\nThe Director of Finance has no comment"),
+            ("\tDiagnosis\tProvision", "Criteria / dimensions\tDiagnosis\tProvision"),
+        ]))
+        XCTAssertEqual(report.warnings, [])
+        XCTAssertEqual(report.document.panel.sections.first { $0.title.hasPrefix("Finance") }?.text,
+                       "10 schools replied.\nThe Director of Finance has no comment to make in the context of this report.")
+        XCTAssertEqual(SeedReport.grid(report.document.framework), SeedReport.expectedGrid, "a labelled corner cell")
+    }
+
     func testAHeaderValueOnTheLineAfterItsLabel() throws {
         let report = try SeedReport.read(try replacing([
             ("REPORT TITLE Special Educational", "REPORT TITLE\nSpecial Educational"),
