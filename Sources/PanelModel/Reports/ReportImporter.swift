@@ -126,7 +126,7 @@ public enum ReportImporter {
         // heading survives an export; a plain section with nothing in it is not worth keeping.
         guard isStructured || !text.isEmpty || !raw.title.isEmpty else { return SectionResult() }
         let section = ReportSection(id: builder.makeID("sec", raw.title), title: raw.title, text: text,
-                                    placement: placement ?? .closing)
+                                    placement: placement ?? .closing)  // plain prose: placed by `read`
         return SectionResult(structured: isStructured ? .some(placement) : nil, prose: section)
     }
 

@@ -141,6 +141,14 @@ final class ReportImporterVariantTests: XCTestCase {
         XCTAssertEqual(finance?.placement, .closing)
     }
 
+    func testANumberedListWithoutBullets() throws {
+        let report = try SeedReport.read(try replacing([
+            ("- 2.1. SENDCOs meeting", "2.1. SENDCOs meeting"),
+            ("- 2.2. Autism Partnership Board", "2.2. Autism Partnership Board"),
+        ]))
+        try assertSameContentAsSeed(report)
+    }
+
     func testProseStartingWithANumberIsNotAHeading() throws {
         let report = try SeedReport.read(try replacing([
             ("The Director of Finance has no comment", "10 schools replied.\nThe Director of Finance has no comment"),
