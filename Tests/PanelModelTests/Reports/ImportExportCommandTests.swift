@@ -43,7 +43,7 @@ final class ImportExportCommandTests: XCTestCase {
                        + "22 schedule items added, 6 criteria added, 5 dimensions added, 20 cells filled or changed, "
                        + "8 questions added; mode 0600.\n")
         XCTAssertEqual(first.err, "")
-        XCTAssertEqual(mode(of: scratch.file("panel.json").path), 0o600)
+        XCTAssertEqual(mode(of: scratch.file("panel.json").path), "600")
         let stored = try PanelStore.load(from: scratch.file("panel.json"))
         XCTAssertEqual(SeedReport.grid(stored.framework), SeedReport.expectedGrid)
         XCTAssertEqual(PanelValidator.problems(in: stored), [])
