@@ -35,9 +35,10 @@ struct HelpOverlay {
         return out
     }
 
-    /// The box the overlay takes on a screen of this size.
+    /// The box the overlay takes on a screen of this size: the whole body, between the title
+    /// bar and the hint line.
     static func box(width: Int, height: Int) -> Rect {
-        Rect(x: 2, y: 1, width: width - 4, height: height - 2)
+        Rect(x: 0, y: 1, width: width, height: height - 2)
     }
 
     /// How many lines fit in the box.

@@ -137,14 +137,15 @@ extension Workspace {
             context = focus.context
             switch focus {
             case .framework:
-                wanted = [(.nextPane, "panes"), (.edit, "edit"), (.addCriterion, "add row"), (.addDimension, "add column"),
-                          (.search, "search"), (.undo, "undo"), (.help, "help"), (.commandLine, "command"), (.quit, "quit")]
+                wanted = [(.edit, "edit"), (.nextPane, "panes"), (.help, "help"), (.search, "search"),
+                          (.commandLine, "command"), (.addCriterion, "add row"), (.addDimension, "add column"),
+                          (.undo, "undo"), (.quit, "quit")]
             case .schedule:
-                wanted = [(.nextPane, "panes"), (.edit, "edit"), (.add, "add"), (.setDate, "date"),
-                          (.cycleStatus, "status"), (.setKind, "kind"), (.search, "search"), (.help, "help"), (.quit, "quit")]
+                wanted = [(.edit, "edit"), (.nextPane, "panes"), (.help, "help"), (.add, "add"), (.setDate, "date"),
+                          (.cycleStatus, "status"), (.setKind, "kind"), (.search, "search"), (.quit, "quit")]
             case .questions:
-                wanted = [(.nextPane, "panes"), (.edit, "edit"), (.rename, "title"), (.add, "add"),
-                          (.cycleStatus, "status"), (.search, "search"), (.help, "help"), (.quit, "quit")]
+                wanted = [(.edit, "edit"), (.nextPane, "panes"), (.help, "help"), (.rename, "title"), (.add, "add"),
+                          (.cycleStatus, "status"), (.search, "search"), (.quit, "quit")]
             }
         }
         return HintLine.hints(wanted, context: context, keymap: keymap)
