@@ -35,7 +35,7 @@ struct GridPane {
             buffer.put("│", x: column.separatorX, y: y, style: Style(.border))
             let isSelected = selected?.column == column.index
             let name = framework.dimensions[column.index].name
-            buffer.put(TextWrap.truncate(PaneFrame.firstLine(name), width: column.textWidth), x: column.textX, y: y,
+            buffer.put(TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(name)), width: column.textWidth), x: column.textX, y: y,
                        style: Style(.header, bold: true, underline: isSelected), maxWidth: column.textWidth)
         }
     }
@@ -43,7 +43,7 @@ struct GridPane {
     private func drawRowHeader(_ row: Int, into buffer: inout ScreenBuffer) {
         guard let y = geometry.rowY(row) else { return }
         let width = geometry.rowHeaderWidth - 2
-        let lines = TextWrap.wrap(framework.criteria[row].name, width: width)
+        let lines = TextWrap.wrap(PaneFrame.visible(framework.criteria[row].name), width: width)
         let isSelected = selected?.row == row
         for (i, line) in lines.prefix(geometry.linesPerRow).enumerated() {
             let last = i == geometry.linesPerRow - 1 && lines.count > geometry.linesPerRow
@@ -96,7 +96,7 @@ enum CellText {
     }
 
     static func lines(_ text: String, width: Int, height: Int) -> [Line] {
-        let wrapped = TextWrap.wrap(text, width: width)
+        let wrapped = TextWrap.wrap(PaneFrame.visible(text), width: width)
         guard wrapped.count > height else { return wrapped.map { Line(text: $0.text, mark: nil) } }
         var out = wrapped.prefix(height - 1).map { Line(text: $0.text, mark: nil) }
         let mark = "+\(wrapped.count - height)"

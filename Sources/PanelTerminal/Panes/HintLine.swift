@@ -14,6 +14,7 @@ struct HintLine {
 
     func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
         buffer.fill(rect, style: Style(.hint))
+        let position = PaneFrame.visible(PaneFrame.firstLine(self.position))
         let positionWidth = min(DisplayWidth.of(position), rect.width / 2)
         let room = rect.width - positionWidth - 3
         if let message {
@@ -28,7 +29,7 @@ struct HintLine {
             }
             buffer.put(line, x: rect.x, y: rect.y, style: Style(.hint), maxWidth: room)
         }
-        let shown = TextWrap.truncate(PaneFrame.firstLine(position), width: positionWidth)
+        let shown = TextWrap.truncate(position, width: positionWidth)
         buffer.put(shown, x: rect.maxX - DisplayWidth.of(shown) - 1, y: rect.y, style: Style(.hint, bold: true))
     }
 
@@ -36,10 +37,20 @@ struct HintLine {
     /// else in global; actions with no key are left out rather than shown wrong.
     static func hints(_ wanted: [(Action, String)], context: KeyContext, keymap: Keymap) -> [Hint] {
         wanted.compactMap { action, label in
-            let keys = keymap.keys(for: action, in: context).first ?? keymap.keys(for: action, in: .global).first
+            let keys = simplest(keymap.keys(for: action, in: context)) ?? simplest(keymap.keys(for: action, in: .global))
             return keys.map { Hint(keys: KeyLabel.format($0), label: label) }
         }
     }
+}
+
+/// The easiest of several bindings to show: fewest modifiers, then shortest.
+private func simplest(_ bindings: [[Key]]) -> [Key]? {
+    func cost(_ keys: [Key]) -> (Int, Int, String) {
+        let modifiers = keys.reduce(0) { $0 + ($1.ctrl ? 1 : 0) + ($1.alt ? 1 : 0) + ($1.shift ? 1 : 0) }
+        let name = KeyLabel.format(keys)
+        return (modifiers, name.count, name)
+    }
+    return bindings.min { cost($0) < cost($1) }
 }
 
 /// A line of feedback: what was undone, "no match", an error from the command line.

@@ -11,7 +11,7 @@ struct QuestionsPane {
 
     static let statusWidth = 9
 
-    var numberWidth: Int { min(6, max(3, questions.map { DisplayWidth.of($0.number) }.max() ?? 0)) }
+    var numberWidth: Int { min(6, max(3, questions.map { DisplayWidth.of(PaneFrame.visible($0.number)) }.max() ?? 0)) }
     var titleWidth: Int { min(32, max(12, interior.width / 4)) }
     var titleX: Int { interior.x + 1 + numberWidth + 1 }
     var statusX: Int { titleX + titleWidth + 1 }
@@ -34,8 +34,8 @@ struct QuestionsPane {
             let style: Style = isSelected
                 ? (focused ? Style(.selected, bold: true) : Style(.normal, bold: true, underline: true))
                 : .normal
-            let title = PaneFrame.firstLine(question.title)
-            let text = PaneFrame.firstLine(question.text)
+            let title = PaneFrame.visible(PaneFrame.firstLine(question.title))
+            let text = PaneFrame.visible(PaneFrame.firstLine(question.text))
             let line = " " + PaneFrame.pad(question.number, numberWidth) + " " + PaneFrame.pad(title, titleWidth) + " "
                 + PaneFrame.pad(question.status.rawValue, Self.statusWidth) + " " + text
             PaneFrame.putPadded(line, x: interior.x, y: y, width: interior.width, style: style, into: &buffer)

@@ -55,7 +55,7 @@ struct SchedulePane {
         let date = item.date.map(\.shortForm) ?? "—"
         var line = " " + String(repeating: " ", count: max(0, Self.dateWidth - DisplayWidth.of(date))) + date + "  "
         if showsKind() { line += PaneFrame.pad(item.kind.rawValue, Self.kindWidth) + " " }
-        let title = (cancelled ? "✗ " : "") + PaneFrame.firstLine(item.title)
+        let title = (cancelled ? "✗ " : "") + PaneFrame.visible(PaneFrame.firstLine(item.title))
         line += title
         PaneFrame.putPadded(line, x: interior.x, y: y, width: interior.width, style: style, into: &buffer)
         let titleStart = titleX - interior.x

@@ -216,7 +216,7 @@ extension Workspace {
                 message = StatusMessage(text: "The schedule is in date order: change the date to move “\(PaneFrame.firstLine(item.title))”", isError: true)
                 return
             }
-            document.moveScheduleItem(id: item.id, to: neighbour).map { apply($0) }
+            applyIfAny(document.moveScheduleItem(id: item.id, to: neighbour))
         }
     }
 
@@ -238,12 +238,12 @@ extension Workspace {
         case .schedule:
             guard var item = scheduleItem else { return }
             item.status = Self.next(item.status)
-            document.updateScheduleItem(item).map { apply($0) }
+            applyIfAny(document.updateScheduleItem(item))
             message = StatusMessage(text: "“\(PaneFrame.firstLine(item.title))” is now \(item.status.rawValue)")
         case .questions:
             guard var q = selectedQuestion else { return }
             q.status = Self.next(q.status)
-            document.updateQuestion(q).map { apply($0) }
+            applyIfAny(document.updateQuestion(q))
             message = StatusMessage(text: "Question \(q.number) is now \(q.status.rawValue)")
         }
     }
@@ -251,7 +251,7 @@ extension Workspace {
     private mutating func cycleKind() {
         guard var item = selectedScheduleItem(for: "set the kind of") else { return }
         item.kind = Self.next(item.kind)
-        document.updateScheduleItem(item).map { apply($0) }
+        applyIfAny(document.updateScheduleItem(item))
         message = StatusMessage(text: "“\(PaneFrame.firstLine(item.title))” is now a\(item.kind == .interview ? "n" : "") \(item.kind.rawValue)")
     }
 
@@ -332,7 +332,7 @@ extension Workspace {
             return
         }
         item.kind = kind
-        document.updateScheduleItem(item).map { apply($0) }
+        applyIfAny(document.updateScheduleItem(item))
     }
 
     mutating func setStatus(_ text: String) {
@@ -344,14 +344,14 @@ extension Workspace {
                 return badStatus(text, Question.Status.allCases.map(\.rawValue))
             }
             q.status = status
-            document.updateQuestion(q).map { apply($0) }
+            applyIfAny(document.updateQuestion(q))
         default:
             guard var item = selectedScheduleItem(for: "set the status of") else { return }
             guard let status = ScheduleItem.Status(rawValue: word) else {
                 return badStatus(text, ScheduleItem.Status.allCases.map(\.rawValue))
             }
             item.status = status
-            document.updateScheduleItem(item).map { apply($0) }
+            applyIfAny(document.updateScheduleItem(item))
         }
     }
 

@@ -25,9 +25,9 @@ extension Workspace {
             addAxisItem(.dimensions, name: rest, at: (gridPosition?.column ?? -1) + 1)
         case "rename" where !rest.isEmpty: renameCommand(rest)
         case "rename-criterion" where !rest.isEmpty:
-            selection.criterion.flatMap { document.renameAxisItem(.criteria, id: $0, to: rest) }.map { apply($0) }
+            applyIfAny(selection.criterion.flatMap { document.renameAxisItem(.criteria, id: $0, to: rest) })
         case "rename-dimension" where !rest.isEmpty:
-            selection.dimension.flatMap { document.renameAxisItem(.dimensions, id: $0, to: rest) }.map { apply($0) }
+            applyIfAny(selection.dimension.flatMap { document.renameAxisItem(.dimensions, id: $0, to: rest) })
         case "date", "set-date":
             if rest.isEmpty && word == "set-date" { return perform(.setDate) }
             guard let item = selectedScheduleItem(for: "set a date") else { return }
@@ -74,15 +74,15 @@ extension Workspace {
     private mutating func renameCommand(_ name: String) {
         switch focus {
         case .framework:
-            selection.criterion.flatMap { document.renameAxisItem(.criteria, id: $0, to: name) }.map { apply($0) }
+            applyIfAny(selection.criterion.flatMap { document.renameAxisItem(.criteria, id: $0, to: name) })
         case .schedule:
             guard var item = scheduleItem else { return }
             item.title = name
-            document.updateScheduleItem(item).map { apply($0) }
+            applyIfAny(document.updateScheduleItem(item))
         case .questions:
             guard var q = selectedQuestion else { return }
             q.title = name
-            document.updateQuestion(q).map { apply($0) }
+            applyIfAny(document.updateQuestion(q))
         }
     }
 

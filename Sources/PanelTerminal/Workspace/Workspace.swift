@@ -153,6 +153,11 @@ public struct Workspace: TerminalApp {
         return true
     }
 
+    /// Applies the edit when there is one (the builders return nil when their target is gone).
+    mutating func applyIfAny(_ edit: Edit?) {
+        if let edit { apply(edit) }
+    }
+
     mutating func undo() {
         do {
             guard let applied = try history.undo(&document) else {
