@@ -44,7 +44,7 @@ struct HintLine {
 }
 
 /// The easiest of several bindings to show: fewest modifiers, then shortest.
-private func simplest(_ bindings: [[Key]]) -> [Key]? {
+func simplest(_ bindings: [[Key]]) -> [Key]? {
     func cost(_ keys: [Key]) -> (Int, Int, String) {
         let modifiers = keys.reduce(0) { $0 + ($1.ctrl ? 1 : 0) + ($1.alt ? 1 : 0) + ($1.shift ? 1 : 0) }
         let name = KeyLabel.format(keys)

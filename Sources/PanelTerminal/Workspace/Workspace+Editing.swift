@@ -49,8 +49,8 @@ extension Workspace {
 
     /// "enter finishes, esc leaves (both keep the text)", with the keys really bound.
     private var editorKeysReminder: String {
-        let finish = keymap.keys(for: .finishEdit, in: .editor).first.map(KeyLabel.format) ?? ":finish-edit"
-        let leave = keymap.keys(for: .leaveEdit, in: .editor).first.map(KeyLabel.format) ?? ":leave-edit"
+        let finish = simplest(keymap.keys(for: .finishEdit, in: .editor)).map(KeyLabel.format) ?? "finish-edit"
+        let leave = simplest(keymap.keys(for: .leaveEdit, in: .editor)).map(KeyLabel.format) ?? "leave-edit"
         return "\(finish) finishes, \(leave) leaves (both keep the text)"
     }
 

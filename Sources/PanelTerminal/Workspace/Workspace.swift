@@ -129,8 +129,8 @@ public struct Workspace: TerminalApp {
     /// "C-c: not bound here — ? for help; q quits, everything is saved", with the keys that are
     /// really bound to help and quit.
     func notBound(_ keys: [Key]) -> String {
-        let help = keymap.keys(for: .help, in: .global).first.map { KeyLabel.format($0) + " for help; " } ?? ""
-        let quit = keymap.keys(for: .quit, in: .global).first.map { KeyLabel.format($0) + " quits, " } ?? ""
+        let help = simplest(keymap.keys(for: .help, in: .global)).map { KeyLabel.format($0) + " for help; " } ?? ""
+        let quit = simplest(keymap.keys(for: .quit, in: .global)).map { KeyLabel.format($0) + " quits, " } ?? ""
         return KeyLabel.format(keys) + ": not bound here — " + help + quit + "everything is saved"
     }
 
