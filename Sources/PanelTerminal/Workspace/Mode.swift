@@ -43,7 +43,7 @@ struct Prompt: Equatable {
         switch kind {
         case .command: ":"
         case .search: "/"
-        case .date: "Date (e.g. 6 March 2024, 6/3/2024, 6–8 Mar; empty = to be scheduled): "
+        case .date: "Date (e.g. 6 March 2024; empty = to be scheduled): "
         case .newCriterion: "New criterion: "
         case .newDimension: "New dimension: "
         case .newQuestion: "New question: "

@@ -98,10 +98,14 @@ extension Workspace {
         let rect = layout.bottomLine
         if case .prompt(let prompt) = mode {
             buffer.fill(rect, style: Style(.overlay))
-            let label = prompt.label
-            let labelWidth = buffer.put(label, x: rect.x, y: rect.y, style: Style(.overlay, bold: true),
-                                        maxWidth: rect.width - 10)
-            if case .confirm = prompt.kind { return }
+            if case .confirm(let question, _) = prompt.kind {
+                // A long question is cut in the middle of the text, never in "(y/n)".
+                let shown = TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(question)), width: rect.width - 7)
+                buffer.put(shown + " (y/n)", x: rect.x, y: rect.y, style: Style(.overlay, bold: true))
+                return
+            }
+            let labelWidth = buffer.put(prompt.label, x: rect.x, y: rect.y, style: Style(.overlay, bold: true),
+                                        maxWidth: rect.width - 20)
             let room = rect.width - labelWidth - 1
             let layout = prompt.input.layout(width: 100_000)
             let line = layout.lines.first?.text ?? ""
@@ -113,8 +117,14 @@ extension Workspace {
                 dropped += DisplayWidth.of(first)
                 shown.removeFirst()
             }
-            buffer.put(shown, x: rect.x + labelWidth, y: rect.y, style: Style(.overlay), maxWidth: room)
-            if let message { _ = message }  // messages wait until the prompt closes
+            let inputWidth = buffer.put(shown, x: rect.x + labelWidth, y: rect.y, style: Style(.overlay), maxWidth: room)
+            // Completion candidates and errors show at the right, where typing has not reached.
+            if let message {
+                let start = rect.x + labelWidth + inputWidth + 2
+                let text = TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(message.text)), width: rect.maxX - start - 1)
+                buffer.put(text, x: rect.maxX - DisplayWidth.of(text) - 1, y: rect.y,
+                           style: message.isError ? Style(.alarm, bold: true) : Style(.hint))
+            }
             buffer.cursor = (rect.x + labelWidth + layout.cursorColumn - dropped, rect.y)
             return
         }
