@@ -138,7 +138,7 @@ final class WorkspaceEditingTests: XCTestCase {
         XCTAssertEqual(driver.workspace.mode, .editing(EditSession(
             target: .cell(criterion: "crit-equity", dimension: "dim-diagnosis"),
             editor: {
-                var editor = WorkspaceEditor(text: "Lack of data")
+                var editor = TextEditor(text: "Lack of data")
                 editor.insert(" Pasted.")
                 return editor
             }())))

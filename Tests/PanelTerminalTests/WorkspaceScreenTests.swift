@@ -196,17 +196,25 @@ final class WorkspaceScreenTests: XCTestCase {
 
     func testEditorOpensOverTheCellWithTheCursorAtTheEnd() {
         var driver = WorkspaceDriver()
-        driver.press("enter")
-        let screen = driver.screen()
-        // The text needs three lines at this width: the box grows down from the cell.
-        XCTAssertEqual(screen.line(3), "│  3 Oct 23  Vikram Hansrani ││ Effectiveness │ Depends on     │ Some excellent│")
-        XCTAssertEqual(screen.line(4), "│ 30 Oct 23  SENDIASS        ││               │ condition being│ provision … +6│")
-        XCTAssertEqual(screen.line(5), "│ UPCOMING                   ││ Efficiency    │ diagnosed.     │               │")
-        XCTAssertEqual(screen[48, 5].style.role, .editing)
-        XCTAssertEqual(screen.cursor?.x, 58)
+        driver.press("l", "l", "enter")
+        driver.type("Short")
+        var screen = driver.screen()
+        // Text that fits is edited in the cell itself.
+        XCTAssertEqual(screen.line(3), "│  3 Oct 23  Vikram Hansrani ││ Effectiveness │ Some excellent │ Short         │")
+        XCTAssertEqual(screen[65, 3].style.role, .editing)
+        XCTAssertEqual(screen.cursor?.x, 70)
+        XCTAssertEqual(screen.cursor?.y, 3)
+        XCTAssertEqual(screen.line(23), " enter finish  esc leave  A-enter new line" + String(repeating: " ", count: 13)
+            + "Effectiveness × Outcomes")
+        // Text that needs more room grows into a box anchored at the cell.
+        driver.press("esc", "home", "enter")
+        screen = driver.screen()
+        XCTAssertEqual(screen.line(3), "│  3 Oct 23  Vikram Hansrani ││ Effectiveness │ ┌──────────────────────┐cellent│")
+        XCTAssertEqual(screen.line(4), "│ 30 Oct 23  SENDIASS        ││               │ │ Depends on condition │on … +6│")
+        XCTAssertEqual(screen.line(5), "│ UPCOMING                   ││ Efficiency    │ │ being diagnosed.     │       │")
+        XCTAssertEqual(screen.line(6), "│  1 Mar 24  ✗ Parents forum ││               │ └──────────────────────┘       │")
+        XCTAssertEqual(screen.cursor?.x, 66)
         XCTAssertEqual(screen.cursor?.y, 5)
-        XCTAssertEqual(screen.line(23), " enter finish  esc leave  A-enter new line" + String(repeating: " ", count: 12)
-            + "Effectiveness × Diagnosis")
     }
 
     func testPromptLineShowsWhatIsTypedWithTheCursor() {

@@ -5,70 +5,23 @@ import PanelModel
 /// Shared by the workspace and pane tests: the default keymap, a small panel modelled on the
 /// seed report, and a driver that sends key names and text to a workspace.
 enum TestKeys {
-    /// Parses test key names: "j", "G", "enter", "C-r", "A-enter", "S-tab", "pagedown",
-    /// "g g" (two keys). The same spelling as the keymap files.
+    /// Key names as the keymap files write them: "j", "G", "enter", "C-r", "A-enter", "S-tab",
+    /// "g g" (two keys).
     static func parse(_ names: String) -> [Key] {
-        names.split(separator: " ").map { one(String($0)) }
-    }
-
-    static func one(_ name: String) -> Key {
-        var rest = Substring(name)
-        var ctrl = false, alt = false, shift = false
-        while rest.count > 2, rest.dropFirst().first == "-", let m = rest.first, "CAS".contains(m) {
-            if m == "C" { ctrl = true } else if m == "A" { alt = true } else { shift = true }
-            rest = rest.dropFirst(2)
+        guard let keys = KeyName.parse(names) else {
+            preconditionFailure("“\(names)” is not a key name")
         }
-        let bases: [String: Key.Base] = [
-            "enter": .enter, "tab": .tab, "esc": .escape, "backspace": .backspace, "del": .delete,
-            "up": .up, "down": .down, "left": .left, "right": .right, "home": .home, "end": .end,
-            "pageup": .pageUp, "pagedown": .pageDown, "space": .character(" "),
-        ]
-        let base = bases[String(rest)] ?? .character(Character(String(rest)))
-        return Key(base, ctrl: ctrl, alt: alt, shift: shift)
+        return keys
     }
 
-    /// The default keymap as the brief gives it (keymaps/default.toml), built in code until the
-    /// keymap loader is on main.
+    /// The real default keymap, keymaps/default.toml, without any user file: the tests drive
+    /// the workspace with the keys a clerk really has.
     static let defaultKeymap: Keymap = {
-        let table: [KeyContext: [(String, Action)]] = [
-            .global: [
-                ("q", .quit), ("?", .help), (":", .commandLine), ("/", .search), ("n", .searchNext),
-                ("N", .searchPrevious), ("u", .undo), ("C-r", .redo), ("tab", .nextPane), ("S-tab", .previousPane),
-                ("1", .focusSchedule), ("2", .focusFramework), ("3", .focusQuestions), ("C-l", .redraw),
-                ("C-z", .suspend), ("up", .moveUp), ("k", .moveUp), ("down", .moveDown), ("j", .moveDown),
-                ("left", .moveLeft), ("h", .moveLeft), ("right", .moveRight), ("l", .moveRight),
-                ("pageup", .pageUp), ("pagedown", .pageDown), ("home", .lineStart), ("end", .lineEnd),
-                ("g g", .goFirst), ("G", .goLast),
-            ],
-            .grid: [
-                ("enter", .edit), ("del", .clear), ("x", .clear), ("o", .addCriterion), ("O", .addDimension),
-                ("r", .renameCriterion), ("R", .renameDimension), ("d r", .deleteCriterion),
-                ("d c", .deleteDimension), ("K", .moveCriterionUp), ("J", .moveCriterionDown),
-                ("H", .moveDimensionLeft), ("L", .moveDimensionRight),
-            ],
-            .schedule: [
-                ("enter", .edit), ("a", .add), ("r", .rename), ("d d", .delete), ("K", .moveItemUp),
-                ("J", .moveItemDown), ("s", .cycleStatus), ("D", .setDate), ("T", .setKind),
-            ],
-            .questions: [
-                ("enter", .edit), ("a", .add), ("r", .rename), ("d d", .delete), ("K", .moveItemUp),
-                ("J", .moveItemDown), ("s", .cycleStatus),
-            ],
-            .editor: [
-                ("left", .cursorLeft), ("right", .cursorRight), ("C-left", .wordLeft), ("A-b", .wordLeft),
-                ("C-right", .wordRight), ("A-f", .wordRight), ("up", .cursorUp), ("down", .cursorDown),
-                ("home", .cursorLineStart), ("C-a", .cursorLineStart), ("end", .cursorLineEnd),
-                ("C-e", .cursorLineEnd), ("backspace", .deleteBackward), ("del", .deleteForward),
-                ("C-d", .deleteForward), ("C-w", .deleteWordBackward), ("C-k", .killToLineEnd),
-                ("C-u", .killToLineStart), ("A-enter", .newline), ("enter", .finishEdit), ("esc", .leaveEdit),
-                ("C-c", .leaveEdit),
-            ],
-        ]
-        var keymap = Keymap()
-        for (context, bindings) in table {
-            for (names, action) in bindings { keymap.bind(parse(names), to: action, in: context) }
+        do {
+            return try KeymapLoader.load(nil, userFile: nil)
+        } catch {
+            preconditionFailure("the default keymap does not load: \(error)")
         }
-        return keymap
     }()
 }
 

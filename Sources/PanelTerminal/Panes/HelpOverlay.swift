@@ -19,7 +19,7 @@ struct HelpOverlay {
             let rows = Action.allCases.compactMap { action -> (String, String)? in
                 let keys = keymap.keys(for: action, in: context)
                 guard !keys.isEmpty else { return nil }
-                return (keys.map(KeyLabel.format).joined(separator: ", "), action.summary)
+                return (keys.map(KeyName.format).joined(separator: ", "), action.summary)
             }
             guard !rows.isEmpty else { continue }
             if !out.isEmpty { out.append(Line(text: "", isHeading: false)) }

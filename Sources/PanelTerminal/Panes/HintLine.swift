@@ -38,7 +38,7 @@ struct HintLine {
     static func hints(_ wanted: [(Action, String)], context: KeyContext, keymap: Keymap) -> [Hint] {
         wanted.compactMap { action, label in
             let keys = simplest(keymap.keys(for: action, in: context)) ?? simplest(keymap.keys(for: action, in: .global))
-            return keys.map { Hint(keys: KeyLabel.format($0), label: label) }
+            return keys.map { Hint(keys: KeyName.format($0), label: label) }
         }
     }
 }
@@ -47,7 +47,7 @@ struct HintLine {
 func simplest(_ bindings: [[Key]]) -> [Key]? {
     func cost(_ keys: [Key]) -> (Int, Int, String) {
         let modifiers = keys.reduce(0) { $0 + ($1.ctrl ? 1 : 0) + ($1.alt ? 1 : 0) + ($1.shift ? 1 : 0) }
-        let name = KeyLabel.format(keys)
+        let name = KeyName.format(keys)
         return (modifiers, name.count, name)
     }
     return bindings.min { cost($0) < cost($1) }

@@ -28,6 +28,9 @@ struct ScreenLayout: Equatable {
         questions = Rect(x: scheduleWidth, y: 1 + framework.height, width: width - scheduleWidth, height: questionsHeight)
     }
 
+    /// Everything between the title bar and the bottom line: where an editor box may grow.
+    var body: Rect { Rect(x: 0, y: 1, width: width, height: max(0, height - 2)) }
+
     var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
     func rect(of pane: Pane) -> Rect {

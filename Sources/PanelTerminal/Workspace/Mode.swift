@@ -14,7 +14,7 @@ enum Mode: Equatable {
 
 struct EditSession: Equatable {
     var target: EditTarget
-    var editor: WorkspaceEditor
+    var editor: TextEditor
 }
 
 /// A line of input at the bottom: the command line, a search, a name, a date, or a y/n question.
@@ -32,11 +32,11 @@ struct Prompt: Equatable {
     }
 
     var kind: Kind
-    var input: WorkspaceEditor
+    var input: TextEditor
 
     init(_ kind: Kind, text: String = "") {
         self.kind = kind
-        self.input = WorkspaceEditor(text: text)
+        self.input = TextEditor(text: text)
     }
 
     var label: String {

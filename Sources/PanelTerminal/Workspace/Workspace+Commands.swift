@@ -112,7 +112,7 @@ extension Workspace {
             while !f.hasPrefix(common) { common.removeLast() }
         }
         let head = words.dropLast().map { $0 + " " }.joined()
-        prompt.input = WorkspaceEditor(text: head + common + (fits.count == 1 ? " " : ""))
+        prompt.input = TextEditor(text: head + common + (fits.count == 1 ? " " : ""))
         if fits.count > 1 { message = StatusMessage(text: fits.joined(separator: " ")) }
     }
 }

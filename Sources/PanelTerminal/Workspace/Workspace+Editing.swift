@@ -22,7 +22,7 @@ extension Workspace {
         case .scheduleTitle(let id): selection.scheduleItem = id
         case .unfiledNote: break
         }
-        mode = .editing(EditSession(target: target, editor: WorkspaceEditor(text: text ?? current)))
+        mode = .editing(EditSession(target: target, editor: TextEditor(text: text ?? current)))
     }
 
     mutating func pressEditing(_ key: Key) {
@@ -35,12 +35,12 @@ extension Workspace {
         case .action(.newline) where session.target.isSingleLine:
             message = StatusMessage(text: "A name is one line: Enter finishes it")
         case .action(let action):
-            _ = session.editor.perform(action, width: editorWidth(for: session.target))
+            _ = session.editor.perform(action, width: editorWidth(for: session))
         case .prefix, .none:
             if let typed = Self.typedText(key) {
                 session.editor.insert(typed)
             } else {
-                message = StatusMessage(text: KeyLabel.format([key]) + ": not bound in the editor — "
+                message = StatusMessage(text: KeyName.format([key]) + ": not bound in the editor — "
                     + editorKeysReminder, isError: true)
             }
         }
@@ -49,8 +49,8 @@ extension Workspace {
 
     /// "enter finishes, esc leaves (both keep the text)", with the keys really bound.
     private var editorKeysReminder: String {
-        let finish = simplest(keymap.keys(for: .finishEdit, in: .editor)).map(KeyLabel.format) ?? "finish-edit"
-        let leave = simplest(keymap.keys(for: .leaveEdit, in: .editor)).map(KeyLabel.format) ?? "leave-edit"
+        let finish = simplest(keymap.keys(for: .finishEdit, in: .editor)).map(KeyName.format) ?? "finish-edit"
+        let leave = simplest(keymap.keys(for: .leaveEdit, in: .editor)).map(KeyName.format) ?? "leave-edit"
         return "\(finish) finishes, \(leave) leaves (both keep the text)"
     }
 
@@ -89,9 +89,11 @@ extension Workspace {
         }
     }
 
-    /// The wrap width the editor's up/down moves by: the width of the place it is drawn over.
-    func editorWidth(for target: EditTarget) -> Int {
-        anchor(for: target, in: ScreenLayout(width: width, height: height)).width
+    /// The wrap width the editor is shown at, so up and down move by the rows on screen.
+    func editorWidth(for session: EditSession) -> Int {
+        let layout = ScreenLayout(width: width, height: height)
+        return EditorBox.placement(for: session.editor, anchor: anchor(for: session.target, in: layout),
+                                   bounds: layout.body).wrapWidth
     }
 
     /// "2024-03-06T10:41:07+00:00": when a note was taken.
@@ -139,7 +141,7 @@ extension Workspace {
     mutating func restoreDraft(_ data: Data) {
         guard let draft = Draft.decode(data) else {
             let raw = String(decoding: data, as: UTF8.self)
-            mode = .editing(EditSession(target: .unfiledNote, editor: WorkspaceEditor(text: raw)))
+            mode = .editing(EditSession(target: .unfiledNote, editor: TextEditor(text: raw)))
             message = StatusMessage(text: "A draft could not be read; its bytes are in the editor — Enter keeps them as a note", isError: true)
             return
         }
@@ -147,11 +149,11 @@ extension Workspace {
             startEditing(draft.target, text: draft.text)
             message = StatusMessage(text: "Restored the text you were typing when Scrutiny last stopped")
         } else {
-            mode = .editing(EditSession(target: .unfiledNote, editor: WorkspaceEditor(text: draft.text)))
+            mode = .editing(EditSession(target: .unfiledNote, editor: TextEditor(text: draft.text)))
             message = StatusMessage(text: "Restored unsaved text whose place is gone — Enter keeps it as an unfiled note", isError: true)
         }
         if case .editing(var session) = mode {
-            session.editor.cursor = max(0, min(draft.cursor, session.editor.text.count))
+            session.editor.cursor = draft.cursor  // clamped by the editor
             mode = .editing(session)
         }
     }

@@ -25,9 +25,8 @@ extension Workspace {
         drawBottomLine(layout, into: &buffer)
         switch mode {
         case .editing(let session):
-            let bounds = Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 2)
-            WorkspaceEditorBox.draw(session.editor, anchor: anchor(for: session.target, in: layout), bounds: bounds,
-                                    into: &buffer, style: Style(.editing))
+            EditorBox.draw(session.editor, anchor: anchor(for: session.target, in: layout), bounds: layout.body,
+                           into: &buffer, style: Style(.editing))
         case .help(let first):
             HelpOverlay(lines: HelpOverlay.lines(for: keymap), firstLine: first)
                 .draw(in: HelpOverlay.box(width: buffer.width, height: buffer.height), into: &buffer)

@@ -90,7 +90,7 @@ public struct Workspace: TerminalApp {
             perform(action)
         case .prefix:
             pendingKeys = keys
-            message = StatusMessage(text: KeyLabel.format(keys) + " …")
+            message = StatusMessage(text: KeyName.format(keys) + " …")
         case .none:
             pendingKeys = []
             if keys == [Key(.escape)] {
@@ -129,9 +129,9 @@ public struct Workspace: TerminalApp {
     /// "C-c: not bound here — ? for help; q quits, everything is saved", with the keys that are
     /// really bound to help and quit.
     func notBound(_ keys: [Key]) -> String {
-        let help = simplest(keymap.keys(for: .help, in: .global)).map { KeyLabel.format($0) + " for help; " } ?? ""
-        let quit = simplest(keymap.keys(for: .quit, in: .global)).map { KeyLabel.format($0) + " quits, " } ?? ""
-        return KeyLabel.format(keys) + ": not bound here — " + help + quit + "everything is saved"
+        let help = simplest(keymap.keys(for: .help, in: .global)).map { KeyName.format($0) + " for help; " } ?? ""
+        let quit = simplest(keymap.keys(for: .quit, in: .global)).map { KeyName.format($0) + " quits, " } ?? ""
+        return KeyName.format(keys) + ": not bound here — " + help + quit + "everything is saved"
     }
 
     // MARK: Changing the document
