@@ -16,8 +16,9 @@ struct GridPane {
         let area = g.interior
         guard !area.isEmpty else { return }
         if framework.criteria.isEmpty || framework.dimensions.isEmpty {
-            buffer.put("No framework yet: :add criterion NAME, :add dimension NAME",
-                       x: area.x + 1, y: area.y, style: Style(.dim), maxWidth: area.width - 1)
+            // Below the header row, where the dimensions (if any) are named.
+            buffer.put("Empty: :add criterion NAME, :add dimension NAME",
+                       x: area.x + 1, y: area.y + 1, style: Style(.dim), maxWidth: area.width - 1)
             drawHeaders(into: &buffer)
             return
         }

@@ -24,7 +24,7 @@ struct QuestionsPane {
     func draw(into buffer: inout ScreenBuffer) {
         guard !interior.isEmpty else { return }
         if questions.isEmpty {
-            buffer.put("No questions yet: :add question TITLE", x: interior.x + 1, y: interior.y, style: Style(.dim),
+            buffer.put("Empty: :add question TITLE", x: interior.x + 1, y: interior.y, style: Style(.dim),
                        maxWidth: interior.width - 1)
             return
         }

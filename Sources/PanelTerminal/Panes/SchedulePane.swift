@@ -22,7 +22,7 @@ struct SchedulePane {
     func draw(into buffer: inout ScreenBuffer) {
         guard !interior.isEmpty else { return }
         if schedule.isEmpty {
-            buffer.put("No schedule yet: :add item TITLE", x: interior.x + 1, y: interior.y, style: Style(.dim),
+            buffer.put("Empty: :add item TITLE", x: interior.x + 1, y: interior.y, style: Style(.dim),
                        maxWidth: interior.width - 1)
             return
         }
