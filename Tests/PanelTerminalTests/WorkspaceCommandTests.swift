@@ -101,6 +101,27 @@ final class WorkspaceCommandTests: XCTestCase {
         XCTAssertEqual(prompt.kind, .newCriterion(at: 1))
     }
 
+    /// Every action runs from the command line by its name and visibly does something: changes
+    /// the panel, the focus or selection, opens a prompt, editor or help, asks the host for
+    /// something, or says why it can't.
+    func testEveryActionRunsByNameAndDoesSomethingVisible() {
+        // Redraw is the host's job (it repaints the terminal); it is checked once the host's
+        // `.redraw` effect is on main.
+        for action in Action.allCases where action != .redraw {
+            var driver = WorkspaceDriver()
+            // From the middle of the grid, so every move can move; from elsewhere for its focus key.
+            driver.press("j", "l")
+            if action == .focusFramework { driver.press("3") }
+            let before = driver.workspace
+            run(&driver, action.rawValue)
+            let after = driver.workspace
+            let changed = after.document != before.document || after.focus != before.focus
+                || after.selection != before.selection || after.mode != before.mode || !driver.effects.isEmpty
+                || after.message != nil
+            XCTAssertTrue(changed, ":\(action.rawValue) did nothing visible")
+        }
+    }
+
     private func run(_ driver: inout WorkspaceDriver, _ command: String) {
         driver.press(":")
         driver.type(command)

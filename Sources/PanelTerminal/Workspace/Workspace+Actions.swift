@@ -143,7 +143,12 @@ extension Workspace {
             return
         }
         guard case .cell(let c, let d)? = selectedTarget else { return noGrid() }
-        apply(document.setCell(CellKey(criterion: c, dimension: d), to: ""))
+        let key = CellKey(criterion: c, dimension: d)
+        guard !document.framework[key].isEmpty else {
+            message = StatusMessage(text: "The cell is already empty")
+            return
+        }
+        apply(document.setCell(key, to: ""))
     }
 
     private mutating func addHere() {
