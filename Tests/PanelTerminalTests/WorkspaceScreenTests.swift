@@ -153,6 +153,21 @@ final class WorkspaceScreenTests: XCTestCase {
         XCTAssertEqual(driver.screen().text, WorkspaceDriver().screen().text)
     }
 
+    func testTinyAndEmptyTerminalsNeitherCrashNorLoseAnEdit() {
+        var driver = WorkspaceDriver()
+        driver.press("enter")
+        for (w, h) in [(0, 0), (1, 1), (12, 3), (80, 2)] {
+            driver.resize(w, h)
+            driver.type("x")
+            driver.press("up", "down")
+            XCTAssertEqual(driver.screen(width: w, height: h).width, w)
+        }
+        XCTAssertEqual(driver.screen(width: 12, height: 3).line(1), "terminal too")
+        driver.resize(80, 24)
+        driver.press("enter")
+        XCTAssertEqual(driver.cell("effectiveness", "diagnosis"), "Depends on condition being diagnosed.xxxx")
+    }
+
     func testHelpOverlayListsTheKeymapAndScrolls() {
         var driver = WorkspaceDriver()
         driver.press("?")
