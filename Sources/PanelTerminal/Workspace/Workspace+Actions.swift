@@ -118,13 +118,14 @@ extension Workspace {
         selection.question.flatMap(document.questionIndex).map { document.questions[$0] }
     }
 
+    /// The schedule's selected item (whichever pane has focus: ":date 6 May" works from anywhere).
     var scheduleItem: ScheduleItem? {
         selection.scheduleItem.flatMap(document.scheduleIndex).map { document.schedule[$0] }
     }
 
     /// The selected schedule item, or nil with a message saying `what` needs one.
     mutating func selectedScheduleItem(for what: String) -> ScheduleItem? {
-        guard focus == .schedule || selection.scheduleItem != nil, let item = scheduleItem else {
+        guard let item = scheduleItem else {
             message = StatusMessage(text: "No schedule item to \(what): add one with :add item TITLE", isError: true)
             return nil
         }
