@@ -28,7 +28,7 @@ extension Workspace {
     mutating func pressEditing(_ key: Key) {
         guard case .editing(var session) = mode else { return }
         message = nil
-        switch keymap.lookup([key], in: .editor) {
+        switch resolveTextKey(key) {
         case .action(.finishEdit), .action(.leaveEdit):
             finishEditing(session)
             return
@@ -36,15 +36,43 @@ extension Workspace {
             message = StatusMessage(text: "A name is one line: Enter finishes it")
         case .action(let action):
             _ = session.editor.perform(action, width: editorWidth(for: session))
-        case .prefix, .none:
-            if let typed = Self.typedText(key) {
-                session.editor.insert(typed)
-            } else {
-                message = StatusMessage(text: KeyName.format([key]) + ": not bound in the editor — "
-                    + editorKeysReminder, isError: true)
-            }
+        case .text(let typed):
+            session.editor.insert(typed)
+        case .waiting:
+            break
+        case .unbound(let keys):
+            message = StatusMessage(text: KeyName.format(keys) + ": not bound in the editor — " + editorKeysReminder,
+                                    isError: true)
         }
         mode = .editing(session)
+    }
+
+    /// What a key means where text is typed (the editor and the prompts).
+    enum TextKey: Equatable {
+        case action(Action)
+        case text(String)
+        /// The first keys of a longer binding ("C-c" of "C-c C-c"): wait for the rest.
+        case waiting
+        case unbound([Key])
+    }
+
+    /// Looks a key up in the editor's bindings, waiting for the rest of a longer one; a plain
+    /// character that is not bound types itself.
+    mutating func resolveTextKey(_ key: Key) -> TextKey {
+        let keys = pendingKeys + [key]
+        switch keymap.lookup(keys, in: .editor) {
+        case .action(let action):
+            pendingKeys = []
+            return .action(action)
+        case .prefix:
+            pendingKeys = keys
+            message = StatusMessage(text: KeyName.format(keys) + " …")
+            return .waiting
+        case .none:
+            pendingKeys = []
+            if keys.count == 1, let typed = Self.typedText(key) { return .text(typed) }
+            return .unbound(keys)
+        }
     }
 
     /// "enter finishes, esc leaves (both keep the text)", with the keys really bound.
@@ -168,7 +196,7 @@ extension Workspace {
             case .char("y"), .char("Y"):
                 mode = .normal
                 if apply(edit) { message = StatusMessage(text: "Deleted — u undoes") }
-            case .char("n"), .char("N"), Key(.escape), .ctrl("c"):
+            case .char("n"), .char("N"), Key(.escape), .ctrl("c"), .ctrl("g"):
                 mode = .normal
                 message = StatusMessage(text: "Nothing deleted")
             default:
@@ -176,7 +204,7 @@ extension Workspace {
             }
             return
         }
-        switch keymap.lookup([key], in: .editor) {
+        switch resolveTextKey(key) {
         case .action(.finishEdit):
             mode = .normal
             submit(prompt)
@@ -184,16 +212,14 @@ extension Workspace {
         case .action(.leaveEdit):
             mode = .normal
             return
-        case .action(.newline):
+        case .action(.newline), .waiting:
             break
         case .action(let action):
             _ = prompt.input.perform(action, width: 10_000)
-        case .prefix, .none:
-            if key.base == .tab && !key.shift && prompt.kind == .command {
-                complete(&prompt)
-            } else if let typed = Self.typedText(key) {
-                prompt.input.insert(typed)
-            }
+        case .text(let typed):
+            prompt.input.insert(typed)
+        case .unbound:
+            if key == Key(.tab) && prompt.kind == .command { complete(&prompt) }
         }
         mode = .prompt(prompt)
     }
