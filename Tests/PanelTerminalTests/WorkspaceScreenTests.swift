@@ -241,4 +241,20 @@ final class WorkspaceScreenTests: XCTestCase {
         XCTAssertEqual(screen.cursor?.x, 8)
         XCTAssertEqual(screen.cursor?.y, 23)
     }
+
+    func testLongPromptKeepsTheCursorInViewAndCompletionsShowAtTheRight() {
+        var driver = WorkspaceDriver()
+        driver.press("/")
+        driver.type(String(repeating: "x", count: 100))
+        var screen = driver.screen()
+        XCTAssertEqual(screen.line(23), "/" + String(repeating: "x", count: 77))
+        XCTAssertEqual(screen.cursor?.x, 78)
+        driver.press("esc", ":")
+        driver.type("re")
+        driver.press("tab")
+        screen = driver.screen()
+        XCTAssertEqual(screen.line(23), ":re" + String(repeating: " ", count: 24)
+            + "redo redraw rename rename-criterion rename-dimension")
+        XCTAssertEqual(screen.cursor?.x, 3)
+    }
 }

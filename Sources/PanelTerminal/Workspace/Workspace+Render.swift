@@ -94,40 +94,11 @@ extension Workspace {
     // MARK: The bottom line
 
     private func drawBottomLine(_ layout: ScreenLayout, into buffer: inout ScreenBuffer) {
-        let rect = layout.bottomLine
         if case .prompt(let prompt) = mode {
-            buffer.fill(rect, style: Style(.overlay))
-            if case .confirm(let question, _) = prompt.kind {
-                // A long question is cut in the middle of the text, never in "(y/n)".
-                let shown = TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(question)), width: rect.width - 7)
-                buffer.put(shown + " (y/n)", x: rect.x, y: rect.y, style: Style(.overlay, bold: true))
-                return
-            }
-            let labelWidth = buffer.put(prompt.label, x: rect.x, y: rect.y, style: Style(.overlay, bold: true),
-                                        maxWidth: rect.width - 20)
-            let room = rect.width - labelWidth - 1
-            let layout = prompt.input.layout(width: 100_000)
-            let line = layout.lines.first?.text ?? ""
-            // Keep the cursor in view on a long line by showing its end.
-            let skip = max(0, layout.cursorColumn - room + 1)
-            var shown = line
-            var dropped = 0
-            while dropped < skip, let first = shown.first {
-                dropped += DisplayWidth.of(first)
-                shown.removeFirst()
-            }
-            let inputWidth = buffer.put(shown, x: rect.x + labelWidth, y: rect.y, style: Style(.overlay), maxWidth: room)
-            // Completion candidates and errors show at the right, where typing has not reached.
-            if let message {
-                let start = rect.x + labelWidth + inputWidth + 2
-                let text = TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(message.text)), width: rect.maxX - start - 1)
-                buffer.put(text, x: rect.maxX - DisplayWidth.of(text) - 1, y: rect.y,
-                           style: message.isError ? Style(.alarm, bold: true) : Style(.hint))
-            }
-            buffer.cursor = (rect.x + labelWidth + layout.cursorColumn - dropped, rect.y)
-            return
+            PromptLine(prompt: prompt, message: message).draw(in: layout.bottomLine, into: &buffer)
+        } else {
+            HintLine(hints: hints, message: message, position: position).draw(in: layout.bottomLine, into: &buffer)
         }
-        HintLine(hints: hints, message: message, position: position).draw(in: rect, into: &buffer)
     }
 
     /// The most useful keys of the moment, read from the keymap.

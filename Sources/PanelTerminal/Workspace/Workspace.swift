@@ -103,7 +103,9 @@ public struct Workspace: TerminalApp {
 
     private mutating func pressHelp(_ key: Key) {
         guard case .help(let first) = mode else { return }
-        if key == Key(.escape) || key == .char("q") || key == .char("?") || key == .ctrl("c") || key == Key(.enter) {
+        // The usual ways out of a pager, whatever the keymap; also its own help and quit keys.
+        let closers: [Key] = [Key(.escape), .char("q"), .char("?"), Key(.enter), .ctrl("c"), .ctrl("g")]
+        if pendingKeys.isEmpty && closers.contains(key) {
             mode = .normal
             return
         }
