@@ -17,8 +17,9 @@ public struct JournalRecord: Equatable, Sendable {
         case start(base: String)
         /// A committed change.
         case edit(Edit)
-        /// The open editor's text, not yet committed: the latest one is what a crash recovers.
-        case draft(JournalDraft)
+        /// The open editor's text, not yet committed, as the host encodes it (opaque here): the
+        /// latest one is what a crash recovers.
+        case draft(Data)
         /// The editor was closed (its text committed or abandoned): no draft to recover.
         case draftEnded
         /// Written just before a new snapshot is renamed into place: that snapshot hashes to
@@ -85,14 +86,19 @@ public struct JournalRecord: Equatable, Sendable {
         var base: String?
         var hash: String?
         var edit: Edit?
-        var draft: JournalDraft?
+        /// A draft's bytes as text when they are UTF-8 (the host's drafts are JSON), so the
+        /// journal stays readable; otherwise base64 in `draft64`.
+        var draft: String?
+        var draft64: String?
 
         init(_ record: JournalRecord) {
             seq = record.sequence
             switch record.payload {
             case .start(let base): kind = "start"; self.base = base
             case .edit(let edit): kind = "edit"; self.edit = edit
-            case .draft(let draft): kind = "draft"; self.draft = draft
+            case .draft(let bytes):
+                kind = "draft"
+                if let text = String(validating: bytes, as: UTF8.self) { draft = text } else { draft64 = bytes.base64EncodedString() }
             case .draftEnded: kind = "draft-ended"
             case .snapshot(let hash): kind = "snapshot"; self.hash = hash
             }
@@ -104,7 +110,11 @@ public struct JournalRecord: Equatable, Sendable {
                 switch kind {
                 case "start": payload = .start(base: try value(base))
                 case "edit": payload = .edit(try value(edit))
-                case "draft": payload = .draft(try value(draft))
+                case "draft":
+                    if let draft { payload = .draft(Data(draft.utf8)) } else {
+                        guard let bytes = Data(base64Encoded: try value(draft64)) else { throw LineDamage(reason: "bad base64") }
+                        payload = .draft(bytes)
+                    }
                 case "draft-ended": payload = .draftEnded
                 case "snapshot": payload = .snapshot(hash: try value(hash))
                 default: throw LineDamage(reason: "unknown kind \(kind)")
@@ -117,21 +127,5 @@ public struct JournalRecord: Equatable, Sendable {
             guard let value else { throw LineDamage(reason: "\(kind) without its value") }
             return value
         }
-    }
-}
-
-/// The text of an editor that is open, journalled so a crash mid-sentence keeps the sentence.
-public struct JournalDraft: Codable, Equatable, Sendable {
-    /// What is being edited, in the host's own words (e.g. "cell crit-equity/dim-outcomes",
-    /// "new note"), so a recovered draft can be put back where it was.
-    public var subject: String
-    public var text: String
-    /// Cursor offset in characters, to reopen the editor where the clerk was typing.
-    public var cursor: Int?
-
-    public init(subject: String, text: String, cursor: Int? = nil) {
-        self.subject = subject
-        self.text = text
-        self.cursor = cursor
     }
 }

@@ -7,8 +7,8 @@ public struct JournalRecovery: Equatable, Sendable {
     public var document: PanelDocument
     /// How many changes were applied.
     public var replayed: Int
-    /// The editor text that was open when the program stopped, if any.
-    public var draft: JournalDraft?
+    /// The open editor's draft when the program stopped (the host's bytes), if any.
+    public var draft: Data?
     /// What went wrong, one sentence each ("ignored a torn last record").
     public var problems: [String]
     /// True when the journal held something that was not recovered: keep a copy of it aside.
@@ -26,7 +26,7 @@ public struct JournalRecovery: Equatable, Sendable {
     public var summary: String {
         var parts: [String] = []
         let changes = replayed == 1 ? "1 change" : "\(replayed) changes"
-        let draftText = draft.map { "a draft of \($0.text.count == 1 ? "1 character" : "\($0.text.count) characters")" }
+        let draftText = draft.map { "a draft of " + Self.describeSize(of: $0) }
         switch (replayed > 0, draftText) {
         case (true, let d?): parts.append("replayed \(changes) and \(d)")
         case (true, nil): parts.append("replayed \(changes)")
@@ -34,6 +34,16 @@ public struct JournalRecovery: Equatable, Sendable {
         case (false, nil): break
         }
         return (parts + problems).joined(separator: "; ")
+    }
+
+    /// "340 characters" when the draft is JSON with a "text" (as the workspace writes its drafts),
+    /// otherwise its size in bytes.
+    static func describeSize(of draft: Data) -> String {
+        if let object = try? JSONSerialization.jsonObject(with: draft) as? [String: Any],
+           let text = object["text"] as? String {
+            return text.count == 1 ? "1 character" : "\(text.count) characters"
+        }
+        return draft.count == 1 ? "1 byte" : "\(draft.count) bytes"
     }
 
     /// Replays onto `snapshot` (whose bytes hash to `snapshotHash`) the records of `contents`

@@ -10,8 +10,8 @@ import Glibc
 ///   replays its journal.
 /// - `record` puts a committed change on disk (journal, fsync) and returns when it is there:
 ///   after it returns, "saved" is true.
-/// - `recordDraft` / `endDraft` keep the open editor's text (the host calls it at most once a
-///   second while the text changes).
+/// - `recordDraft` keeps the open editor's draft, or notes it ended (the host calls it at most
+///   once a second while the text changes).
 /// - `snapshot` writes the whole document atomically, then cuts the journal.
 /// - `close` releases the lock (after a last snapshot, if the host wants one).
 ///
@@ -24,8 +24,9 @@ public final class StoreSession: @unchecked Sendable {
     public struct Opened: Sendable {
         /// The snapshot with the journal replayed.
         public var document: PanelDocument
-        /// The editor text that was open when the program last stopped, to reopen the editor with.
-        public var draft: JournalDraft?
+        /// The open editor's draft when the program last stopped (the bytes the host gave
+        /// `recordDraft`), to reopen the editor with.
+        public var draft: Data?
         public var recovery: JournalRecovery
         /// The old lock this session replaced (its program had died), if any.
         public var takenOver: StoreLock.TakenOver?
@@ -144,15 +145,16 @@ public final class StoreSession: @unchecked Sendable {
         try locked(journalLock) { () throws(StoreError) -> UInt64 in try journal.append(.edit(edit)) }
     }
 
-    /// Keeps the open editor's text; call it at most about once a second while it changes.
-    public func recordDraft(_ draft: JournalDraft) throws(StoreError) {
-        try locked(journalLock) { () throws(StoreError) in _ = try journal.append(.draft(draft)) }
-    }
-
-    /// The editor was closed: its text is committed (as an edit) or abandoned.
-    public func endDraft() throws(StoreError) {
+    /// Keeps the open editor's draft (opaque bytes: the host's own encoding), or with nil notes
+    /// that the editor closed, its text committed as an edit or abandoned. Call it at most about
+    /// once a second while the text changes, and at once when the editor closes.
+    public func recordDraft(_ draft: Data?) throws(StoreError) {
         try locked(journalLock) { () throws(StoreError) in
-            if journal.draft != nil { _ = try journal.append(.draftEnded) }
+            if let draft {
+                _ = try journal.append(.draft(draft))
+            } else if journal.draft != nil {
+                _ = try journal.append(.draftEnded)
+            }
         }
     }
 

@@ -20,6 +20,14 @@ final class JournalFormatTests: XCTestCase {
         XCTAssertEqual(line, "\(json.utf8.count) \(Checksum.hex(Data(json.utf8))) \(json)\n")
     }
 
+    func testADraftIsKeptAsReadableTextWhenItIsUTF8() {
+        let draft = Data(#"{"text":"Parents"}"#.utf8)
+        let line = String(decoding: JournalRecord(sequence: 2, payload: .draft(draft)).line(), as: UTF8.self)
+        XCTAssertTrue(line.hasSuffix(#" {"draft":"{\"text\":\"Parents\"}","kind":"draft","seq":2}"# + "\n"), line)
+        let binary = String(decoding: JournalRecord(sequence: 3, payload: .draft(Data([0xFF, 0x41]))).line(), as: UTF8.self)
+        XCTAssertTrue(binary.hasSuffix(#" {"draft64":"/0E=","kind":"draft","seq":3}"# + "\n"), binary)
+    }
+
     func testTextWithLineBreaksStaysOnOneLine() {
         let line = JournalRecord(sequence: 1, payload: .edit(edit)).line()
         XCTAssertEqual(line.filter { $0 == 0x0A }.count, 1)
@@ -30,9 +38,10 @@ final class JournalFormatTests: XCTestCase {
         let records = [
             JournalRecord(sequence: 4, payload: .start(base: "00112233aabbccdd")),
             JournalRecord(sequence: 5, payload: .edit(edit)),
-            JournalRecord(sequence: 6, payload: .draft(JournalDraft(subject: "new note", text: "Parents say ✓ 🎫", cursor: 3))),
+            JournalRecord(sequence: 6, payload: .draft(Data(#"{"cursor":3,"text":"Parents say ✓ 🎫\n"}"#.utf8))),
+            JournalRecord(sequence: 7, payload: .draft(Data([0xFF, 0x00, 0x1B, 0x41]))),  // Not UTF-8: base64.
             JournalRecord(sequence: 5, payload: .snapshot(hash: "ffeeddccbbaa9988")),
-            JournalRecord(sequence: 7, payload: .draftEnded),
+            JournalRecord(sequence: 8, payload: .draftEnded),
         ]
         let data = records.reduce(into: Data()) { $0.append($1.line()) }
         XCTAssertEqual(JournalReader.read(data), JournalContents(records: records, damage: nil))

@@ -16,16 +16,21 @@ final class JournalReplayTests: XCTestCase {
     func testChangesAfterTheSnapshotAreReplayedInOrderWithTheDraft() {
         let (edits, expected) = StoreFixture.typedNotes(2, onto: snapshot)
         let contents = journal([(1, .edit(edits[0])), (2, .edit(edits[1])),
-                                (3, .draft(JournalDraft(subject: "new note", text: "Parents")))])
+                                (3, .draft(Data(#"{"cursor":7,"text":"Parents"}"#.utf8)))])
         let recovery = JournalRecovery.replay(contents, onto: snapshot, snapshotHash: hash)
         XCTAssertEqual(recovery.document, expected)
-        XCTAssertEqual(recovery.draft, JournalDraft(subject: "new note", text: "Parents"))
+        XCTAssertEqual(recovery.draft, Data(#"{"cursor":7,"text":"Parents"}"#.utf8))
         XCTAssertEqual(recovery.summary, "replayed 2 changes and a draft of 7 characters")
         XCTAssertFalse(recovery.keepAside)
     }
 
+    func testADraftThatIsNotTheWorkspacesJSONIsCountedInBytes() {
+        let contents = journal([(1, .draft(Data("abc".utf8)))])
+        XCTAssertEqual(JournalRecovery.replay(contents, onto: snapshot, snapshotHash: hash).summary, "recovered a draft of 3 bytes")
+    }
+
     func testAnEndedDraftIsNotRecovered() {
-        let contents = journal([(1, .draft(JournalDraft(subject: "cell", text: "abc"))), (2, .draftEnded)])
+        let contents = journal([(1, .draft(Data("abc".utf8))), (2, .draftEnded)])
         let recovery = JournalRecovery.replay(contents, onto: snapshot, snapshotHash: hash)
         XCTAssertNil(recovery.draft)
         XCTAssertEqual(recovery.summary, "")

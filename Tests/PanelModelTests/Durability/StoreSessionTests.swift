@@ -11,16 +11,34 @@ final class StoreSessionTests: XCTestCase {
             let (session, opened) = try StoreSession.open(store.url, program: "scrutiny test")
             XCTAssertEqual(opened.summary, "")
             for edit in edits { try session.record(edit) }
-            try session.recordDraft(JournalDraft(subject: "new note", text: String(repeating: "x", count: 340)))
+            let draft = try JSONSerialization.data(withJSONObject: ["text": String(repeating: "é", count: 340), "cursor": 3])
+            try session.recordDraft(draft)
             // No snapshot, no close: as if the program were killed here (the lock is released
             // by deinit, as the kernel drops a dead process's flock).
         }
         XCTAssertEqual(try PanelStore.load(from: store.url), PanelTemplates.example, "the snapshot was never written")
         let (session, opened) = try StoreSession.open(store.url, program: "scrutiny test")
         XCTAssertEqual(opened.document, expected)
-        XCTAssertEqual(opened.draft?.text.count, 340)
+        let draft = try JSONSerialization.jsonObject(with: XCTUnwrap(opened.draft)) as? [String: Any]
+        XCTAssertEqual((draft?["text"] as? String)?.count, 340)
         XCTAssertEqual(opened.summary, "replayed 12 changes and a draft of 340 characters")
         session.close()
+    }
+
+    func testAnEndedDraftIsNotRecoveredButOneStillOpenAfterASnapshotIs() throws {
+        let store = try StoreFixture()
+        do {
+            let (session, _) = try StoreSession.open(store.url, program: "t")
+            try session.recordDraft(Data("first".utf8))
+            try session.recordDraft(nil)
+            try session.recordDraft(Data("second".utf8))
+            try session.snapshot(PanelTemplates.example, through: session.lastSequence)
+        }
+        let (session, opened) = try StoreSession.open(store.url, program: "t")
+        XCTAssertEqual(opened.draft, Data("second".utf8), "a draft is never part of a snapshot, so the cut keeps it")
+        try session.recordDraft(nil)
+        session.close()
+        XCTAssertNil(try StoreSession.open(store.url, program: "t").1.draft)
     }
 
     func testJournalAndLockArePrivate() throws {
