@@ -21,6 +21,8 @@ let package = Package(
                           swiftSettings: fuzzSettings),
         .executableTarget(name: "FuzzPaste", dependencies: [.product(name: "PanelTerminal", package: "Scrutiny")],
                           swiftSettings: fuzzSettings),
+        // Not a fuzz target: times StoreSession.record and snapshot (see its main.swift).
+        .executableTarget(name: "JournalBench", dependencies: [.product(name: "PanelModel", package: "Scrutiny")]),
     ],
     swiftLanguageModes: [.v6]
 )
