@@ -142,7 +142,10 @@ public final class StoreSession: @unchecked Sendable {
     /// memory and goes into the journal with the next record or snapshot that succeeds.
     @discardableResult
     public func record(_ edit: Edit) throws(StoreError) -> UInt64 {
-        try locked(journalLock) { () throws(StoreError) -> UInt64 in try journal.append(.edit(edit)) }
+        try locked(journalLock) { () throws(StoreError) -> UInt64 in
+            try ensureOpen()
+            return try journal.append(.edit(edit))
+        }
     }
 
     /// Keeps the open editor's draft (opaque bytes: the host's own encoding), or with nil notes
@@ -150,6 +153,7 @@ public final class StoreSession: @unchecked Sendable {
     /// once a second while the text changes, and at once when the editor closes.
     public func recordDraft(_ draft: Data?) throws(StoreError) {
         try locked(journalLock) { () throws(StoreError) in
+            try ensureOpen()
             if let draft {
                 _ = try journal.append(.draft(draft))
             } else if journal.draft != nil {
@@ -171,7 +175,10 @@ public final class StoreSession: @unchecked Sendable {
             if upToDate && current != nil && current == lastSaved { return .unchanged }
 
             // 1. The journal says which snapshot is coming, before it is in place.
-            try locked(journalLock) { () throws(StoreError) in try journal.markSnapshot(hash: hash, through: sequence) }
+            try locked(journalLock) { () throws(StoreError) in
+                try ensureOpen()
+                try journal.markSnapshot(hash: hash, through: sequence)
+            }
 
             // 2. Someone else's version of the file is kept, never silently overwritten.
             var outcome = SnapshotOutcome.saved
@@ -203,6 +210,14 @@ public final class StoreSession: @unchecked Sendable {
             closed = true
             journal.close()
             lock.release()
+        }
+    }
+
+    /// After `close` the lock is gone: writing then could race another instance.
+    private func ensureOpen() throws(StoreError) {
+        if closed {
+            throw StoreError.writeFailed(file: displayName, step: "saving", reason: "it was already closed",
+                                         previousKept: true)
         }
     }
 

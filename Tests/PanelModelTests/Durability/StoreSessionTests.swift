@@ -171,6 +171,16 @@ final class StoreSessionTests: XCTestCase {
         first.close()
     }
 
+    func testNothingIsWrittenAfterClose() throws {
+        let store = try StoreFixture()
+        let (session, _) = try StoreSession.open(store.url, program: "t")
+        session.close()
+        let error = thrown(StoreError.self) { try session.record(StoreFixture.typedNotes(1, onto: PanelTemplates.example).0[0]) }
+        XCTAssertEqual(error?.description, "Could not save \(store.path): it was already closed (while saving). "
+                       + "Nothing was lost: \(store.path) still holds the previous save.")
+        XCTAssertEqual(try store.scratch.names(), ["panel.json", "panel.json.journal"], "no lock, no new journal")
+    }
+
     func testADamagedStoreIsReportedAndTheLockReleased() throws {
         let store = try StoreFixture()
         try Data("{\"format\": \"scrutiny-panel\",".utf8).write(to: store.url)
