@@ -5,7 +5,8 @@ import Glibc
 
 /// Removes the temp files that interrupted saves leave beside a store: `.NAME.tmp-XXXXXX`
 /// (a snapshot), `.NAME.journal.tmp-XXXXXX` (a journal being rewritten) and
-/// `.NAME.lock.tmp-XXXXXX` (a lock being taken).
+/// `.NAME.lock.tmp-XXXXXX` (a lock being taken), and the host's `NAME.draft.tmp-PID` (a draft
+/// being written).
 ///
 /// Called right after the lock is taken, with the lock's time as the cut-off: a temp file older
 /// than that cannot belong to a save in progress (only the lock holder saves), while a younger
@@ -16,6 +17,7 @@ public enum LeftoverFiles {
     public static func clean(besides storePath: String, olderThan cutoff: Date) -> [String] {
         let (folder, name) = AtomicFile.split(storePath)
         let prefixes = [name, name + ".journal", name + ".lock"].map(AtomicFile.temporaryPrefix(for:))
+            + [name + ".draft.tmp-"]
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         var removed: [String] = []
         for entry in entries.sorted() where prefixes.contains(where: entry.hasPrefix) {

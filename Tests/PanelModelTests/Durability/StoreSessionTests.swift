@@ -193,7 +193,8 @@ final class StoreSessionTests: XCTestCase {
     func testLeftoverTempFilesOfAnEarlierCrashAreRemovedOnOpen() throws {
         let store = try StoreFixture()
         let old = Date(timeIntervalSinceNow: -3600)
-        for name in [".panel.json.tmp-1a2b3c", ".panel.json.journal.tmp-4d5e6f", ".panel.json.lock.tmp-777777"] {
+        for name in [".panel.json.tmp-1a2b3c", ".panel.json.journal.tmp-4d5e6f", ".panel.json.lock.tmp-777777",
+                     "panel.json.draft.tmp-31337"] {
             try Data("debris".utf8).write(to: store.scratch.file(name))
             try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: store.scratch.file(name).path)
         }
@@ -205,8 +206,8 @@ final class StoreSessionTests: XCTestCase {
 
         let (session, opened) = try StoreSession.open(store.url, program: "t", now: Date(timeIntervalSinceNow: -60), calls: .live)
         XCTAssertEqual(opened.removedLeftovers, [".panel.json.journal.tmp-4d5e6f", ".panel.json.lock.tmp-777777",
-                                                 ".panel.json.tmp-1a2b3c"])
-        XCTAssertEqual(opened.summary, "removed 3 temp files of an interrupted save")
+                                                 ".panel.json.tmp-1a2b3c", "panel.json.draft.tmp-31337"])
+        XCTAssertEqual(opened.summary, "removed 4 temp files of an interrupted save")
         XCTAssertEqual(try store.scratch.names(), [".other.json.tmp-123456", ".panel.json.lock.tmp-888888",
                                                    ".panel.json.tmp-folder", "panel.json", "panel.json.journal",
                                                    "panel.json.lock"])
