@@ -107,7 +107,11 @@ public final class StoreSession: @unchecked Sendable {
             let snapshot = try PanelStore.decode(bytes, file: name)
             let hash = Checksum.hex(bytes)
             let journalPath = path + ".journal"
-            let journalBytes = try? PanelStore.readWhole(journalPath, displayName: name + ".journal")
+            // No journal is normal (a new store, or one last opened by an older Scrutiny); one
+            // that exists but cannot be read must not be overwritten by a fresh one.
+            var info = stat()
+            let journalBytes = lstat(journalPath, &info) != 0 && errno == ENOENT
+                ? nil : try PanelStore.readWhole(journalPath, displayName: name + ".journal")
             let contents = journalBytes.map(JournalReader.read) ?? JournalContents(records: [], damage: nil)
             let recovery = JournalRecovery.replay(contents, onto: snapshot, snapshotHash: hash)
 

@@ -171,6 +171,16 @@ final class StoreSessionTests: XCTestCase {
         first.close()
     }
 
+    func testAJournalThatCannotBeReadIsNeverOverwritten() throws {
+        let store = try StoreFixture()
+        try FileManager.default.createDirectory(atPath: store.journalPath, withIntermediateDirectories: false)
+        let error = thrown(StoreSessionError.self) { _ = try StoreSession.open(store.url, program: "t") }
+        XCTAssertEqual(error?.description, "\(store.path).journal cannot be read: it is a folder, not a file.")
+        var isFolder: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: store.journalPath, isDirectory: &isFolder) && isFolder.boolValue)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: store.lockPath))
+    }
+
     func testNothingIsWrittenAfterClose() throws {
         let store = try StoreFixture()
         let (session, _) = try StoreSession.open(store.url, program: "t")
