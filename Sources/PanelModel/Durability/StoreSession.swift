@@ -135,6 +135,19 @@ public final class StoreSession: @unchecked Sendable {
         }
     }
 
+    /// The store as the next `open` would see it (snapshot plus journal), without taking the
+    /// lock or writing anything: for a read-only view of a store another instance has open,
+    /// and for tools that check what a crash left.
+    public static func peek(_ url: URL) throws(StoreError) -> JournalRecovery {
+        let bytes = try PanelStore.contents(of: url)
+        let snapshot = try PanelStore.decode(bytes, file: url.relativePath)
+        let journalPath = url.path + ".journal"
+        var info = stat()
+        let journal = lstat(journalPath, &info) != 0 && errno == ENOENT
+            ? Data() : try PanelStore.readWhole(journalPath, displayName: url.relativePath + ".journal")
+        return JournalRecovery.replay(JournalReader.read(journal), onto: snapshot, snapshotHash: Checksum.hex(bytes))
+    }
+
     /// The number of the last change recorded: pass it to `snapshot` with the document it is
     /// part of (read both on the thread that records).
     public var lastSequence: UInt64 {

@@ -161,6 +161,21 @@ final class StoreSessionTests: XCTestCase {
         session.close()
     }
 
+    func testAReadOnlyPeekSeesTheJournalWithoutTouchingAnything() throws {
+        let store = try StoreFixture()
+        let (edits, expected) = StoreFixture.typedNotes(2, onto: PanelTemplates.example)
+        let (session, _) = try StoreSession.open(store.url, program: "t")
+        for edit in edits { try session.record(edit) }
+        let names = try store.scratch.names()
+        let journal = try Data(contentsOf: URL(fileURLWithPath: store.journalPath))
+        let peeked = try StoreSession.peek(store.url)
+        XCTAssertEqual(peeked.document, expected)
+        XCTAssertEqual(peeked.summary, "replayed 2 changes")
+        XCTAssertEqual(try store.scratch.names(), names)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store.journalPath)), journal)
+        session.close()
+    }
+
     func testASecondWriterIsRefusedAndTheFirstGoesOn() throws {
         let store = try StoreFixture()
         let (first, _) = try StoreSession.open(store.url, program: "scrutiny 0.1")
