@@ -6,6 +6,6 @@ struct Scrutiny: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scrutiny",
         abstract: "A keyboard-only terminal workspace for a council scrutiny panel.",
-        subcommands: [],
+        subcommands: [MergeCommand.self, SyncCommand.self],
     )
 }

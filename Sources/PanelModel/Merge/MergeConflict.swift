@@ -121,7 +121,9 @@ extension MergeConflict {
     public func placeName(in document: PanelDocument) -> String {
         switch place {
         case let .panel(field):
-            return "panel " + (PanelField(rawValue: field)?.label.lowercased() ?? field)
+            let label = PanelField(rawValue: field)?.label
+                ?? (field == Edit.PanelDate.reportDate.rawValue ? "Report date" : field == Edit.PanelDate.signedDate.rawValue ? "Signed date" : field)
+            return "header field “\(label)”"
         case let .cell(key):
             let row = document.framework.criteria.first { $0.id == key.criterion }?.name ?? key.criterion
             let column = document.framework.dimensions.first { $0.id == key.dimension }?.name ?? key.dimension

@@ -1,0 +1,337 @@
+import ArgumentParser
+import Foundation
+import PanelModel
+
+/// `scrutiny sync`: share a panel with other clerks through git, merging by meaning.
+///
+/// `scrutiny sync init FILE` sets the repository up once per clone; `scrutiny sync FILE` then
+/// commits, pulls (merge, not rebase) through `scrutiny merge`, and pushes.
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Share a panel with other clerks through git.",
+        discussion: """
+            Run `scrutiny sync init FILE` once in each clone, then `scrutiny sync FILE` whenever \
+            you want to send your changes and receive everyone else's.
+            """,
+        subcommands: [SyncNow.self, SyncInit.self],
+        defaultSubcommand: SyncNow.self)
+}
+
+/// The store file, where it sits in its repository, and how to talk to git about it.
+struct StoreInRepository {
+    let file: URL
+    let git: Git
+    /// The store's path from the top of the repository, as git names it.
+    let path: String
+
+    /// Finds the repository holding `file`; nil when it is in none.
+    static func find(_ file: URL) throws(SyncFailure) -> StoreInRepository? {
+        let git = Git(directory: file.deletingLastPathComponent())
+        guard let prefix = try git.answer(["rev-parse", "--show-prefix"]) else { return nil }
+        return StoreInRepository(file: file, git: git, path: prefix + file.lastPathComponent)
+    }
+
+    /// The store as last committed, or nil when it has never been committed.
+    func committed() throws(SyncFailure) -> PanelDocument? {
+        guard let text = try git.answer(["show", "HEAD:\(path)"]) else { return nil }
+        return try? PanelStore.decode(Data(text.utf8), file: "\(path) (last commit)")
+    }
+
+    /// True when the store differs from its last commit (or was never committed).
+    func hasChanges() throws(SyncFailure) -> Bool {
+        !(try git.must(["status", "--porcelain", "--", path], doing: "git status")).isEmpty
+    }
+
+    /// Whether `.gitattributes` sends this file to the scrutiny driver.
+    func usesDriver() throws(SyncFailure) -> Bool {
+        let said = try git.must(["check-attr", "merge", "--", path], doing: "git check-attr")
+        return said.hasSuffix(": merge: scrutiny")
+    }
+}
+
+/// Reads the store before git is involved, so a damaged file is never committed or merged.
+func loadStore(_ file: URL) throws -> PanelDocument {
+    do {
+        return try PanelStore.load(from: file)
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\nFix or restore the file first; nothing was synced.\n".utf8))
+        throw ExitCode(2)
+    }
+}
+
+/// Prints a failure the way every sync command does and exits 1.
+func fail(_ failure: SyncFailure) -> ExitCode {
+    FileHandle.standardError.write(Data("scrutiny sync: \(failure)\n".utf8))
+    return ExitCode(1)
+}
+
+// MARK: - sync init
+
+struct SyncInit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Set up git to share a panel: a repository, .gitattributes, and the merge driver.",
+        discussion: """
+            Uses the repository the file is in, or creates one beside it. Run it once in every \
+            clone: git does not copy the merge driver setting (it lives in .git/config).
+            """)
+
+    @Argument(help: "The panel store, e.g. panel.json.")
+    var file: String
+
+    func run() throws {
+        let url = URL(fileURLWithPath: file).standardizedFileURL
+        _ = try loadStore(url)
+        do {
+            try setUp(url)
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    private func setUp(_ url: URL) throws(SyncFailure) {
+        var store = try StoreInRepository.find(url)
+        if store == nil {
+            let folder = url.deletingLastPathComponent()
+            try Git(directory: folder).must(["init", "--quiet"], doing: "git init")
+            print("Created a git repository in \(folder.path)")
+            store = try StoreInRepository.find(url)
+        }
+        guard let store else { throw SyncFailure("git made a repository in \(url.deletingLastPathComponent().path) but cannot find it") }
+        let git = store.git
+        let top = URL(fileURLWithPath: try git.must(["rev-parse", "--show-toplevel"], doing: "finding the repository"))
+
+        // 1. .gitattributes: tell git which file the driver merges. Committed, so every clone has it.
+        let attributes = top.appendingPathComponent(".gitattributes")
+        let line = "\(store.path.replacingOccurrences(of: " ", with: "[ ]")) merge=scrutiny"
+        if try store.usesDriver() {
+            print("\(store.path) already uses the scrutiny merge driver in .gitattributes")
+        } else {
+            var text = (try? String(contentsOf: attributes, encoding: .utf8)) ?? ""
+            if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+            text += line + "\n"
+            do { try text.write(to: attributes, atomically: true, encoding: .utf8) } catch {
+                throw SyncFailure("cannot write \(attributes.path): \(error.localizedDescription)")
+            }
+            print("Added “\(line)” to \(attributes.path)")
+        }
+
+        // 2. The driver itself: local to this clone's .git/config.
+        let driver = "\(Self.shellQuoted(Self.runningBinary())) merge %O %A %B"
+        let settings = [("merge.scrutiny.name", "Scrutiny: merge panels by meaning"), ("merge.scrutiny.driver", driver)]
+        for (key, value) in settings {
+            if try git.answer(["config", "--get", key]) == value {
+                print("git config \(key) is already \(value)")
+            } else {
+                try git.must(["config", key, value], doing: "git config \(key)")
+                print("Set git config \(key) = \(value)")
+            }
+        }
+
+        // 3. Commit the store and .gitattributes if either is new or changed.
+        let paths = [".gitattributes", store.path]
+        let topGit = Git(directory: top)
+        if !(try topGit.must(["status", "--porcelain", "--"] + paths, doing: "git status")).isEmpty {
+            try topGit.must(["add", "--"] + paths, doing: "git add")
+            try topGit.must(["commit", "--quiet", "-m", "Share \(store.path) with the Scrutiny merge driver", "--"] + paths,
+                            doing: "git commit (does git know your name? git config user.name \"…\")")
+            print("Committed .gitattributes and \(store.path)")
+        }
+
+        // 4. Say what's next.
+        if let remote = try git.answer(["remote"]), let first = remote.split(separator: "\n").first {
+            let address = try git.answer(["remote", "get-url", String(first)]) ?? ""
+            print("Remote \(first): \(address). Run `scrutiny sync \(file)` to share your changes.")
+        } else {
+            print("No remote yet: add one with `git remote add origin URL`, then run `scrutiny sync \(file)`.")
+        }
+    }
+
+    /// The absolute path of this very program, so git runs the same scrutiny that set it up.
+    static func runningBinary() -> String {
+        if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
+        if let path = Bundle.main.executablePath { return path }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    }
+
+    /// Single-quoted for the shell git runs the driver with.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+}
+
+// MARK: - sync
+
+struct SyncNow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "now",
+        abstract: "Commit your changes, merge everyone else's, push (the default: `scrutiny sync FILE`).",
+        discussion: """
+            Exit status: 0 in step with the remote, 1 when something needs you (conflicts to \
+            resolve, no remote, the remote unreachable: the message says what to do), 2 when the \
+            store cannot be read.
+            """)
+
+    @Argument(help: "The panel store, e.g. panel.json.")
+    var file: String
+
+    /// Attempts at pushing when someone else pushes between our pull and our push.
+    static let attempts = 3
+
+    func run() throws {
+        let url = URL(fileURLWithPath: file).standardizedFileURL
+        _ = try loadStore(url)
+        let remaining: Int
+        do {
+            remaining = try sync(url)
+        } catch {
+            throw fail(error)
+        }
+        if remaining > 0 { throw ExitCode(1) }
+    }
+
+    /// Returns how many conflicts remain to resolve.
+    private func sync(_ url: URL) throws(SyncFailure) -> Int {
+        guard let store = try StoreInRepository.find(url) else {
+            throw SyncFailure("\(file) is not in a git repository. Run `scrutiny sync init \(file)` first.")
+        }
+        let git = store.git
+        guard try git.answer(["config", "--get", "merge.scrutiny.driver"]) != nil, try store.usesDriver() else {
+            throw SyncFailure("""
+                this clone does not merge \(store.path) with Scrutiny yet (git would merge it line by line \
+                and could break it). Run `scrutiny sync init \(file)` once here, then sync again.
+                """)
+        }
+        if try git.answer(["rev-parse", "-q", "--verify", "MERGE_HEAD"]) != nil {
+            throw SyncFailure("""
+                a git merge is already in progress in this repository. Finish it first: \
+                see `git status`, fix the files it lists, `git add` them and `git commit` \
+                (or give up on it with `git merge --abort`), then sync again.
+                """)
+        }
+
+        try commitLocalChanges(store)
+
+        let (remote, branch, hasUpstream) = try destination(git)
+        var pushed = false
+        for _ in 1...Self.attempts {
+            try pull(store, remote: remote, branch: branch)
+            let push = try git.run(hasUpstream ? ["push", "--quiet", remote, "HEAD:\(branch)"]
+                                               : ["push", "--quiet", "-u", remote, "HEAD:\(branch)"])
+            if push.succeeded {
+                pushed = true
+                break
+            }
+            // Rejected because someone pushed meanwhile: pull their work and try again.
+            guard push.said.contains("[rejected]") || push.said.contains("fetch first") else {
+                throw SyncFailure("""
+                    pushing to \(remote) failed:
+                    \(push.said)
+                    Your changes are committed here; run `scrutiny sync \(file)` again when the remote is reachable.
+                    """)
+            }
+        }
+        guard pushed else {
+            throw SyncFailure("others keep pushing to \(remote)/\(branch); your work is committed and merged here. Sync again in a moment.")
+        }
+        print("Pushed to \(remote)/\(branch).")
+
+        let now = (try? PanelStore.load(from: url)) ?? PanelDocument()
+        if now.conflicts.isEmpty {
+            print("\(store.path) is in step with \(remote)/\(branch).")
+        } else {
+            let count = now.conflicts.count
+            print("\(count) conflict\(count == 1 ? "" : "s") to resolve (both versions are kept in the panel):")
+            for conflict in now.conflicts { print("  " + conflict.describe(in: now)) }
+            print("Resolve them in the workspace, then run `scrutiny sync \(file)` again.")
+        }
+        return now.conflicts.count
+    }
+
+    /// Commits the store, if it changed, with a message that says what changed.
+    private func commitLocalChanges(_ store: StoreInRepository) throws(SyncFailure) {
+        guard try store.hasChanges() else {
+            print("No changes of yours to commit.")
+            return
+        }
+        let current = (try? PanelStore.load(from: store.file)) ?? PanelDocument()
+        let summary = ChangeSummary(from: try store.committed() ?? PanelDocument(), to: current)
+        try store.git.must(["add", "--", store.path], doing: "git add")
+        try store.git.must(["commit", "--quiet", "-m", "\(store.path): \(summary)", "--", store.path],
+                           doing: "git commit (does git know your name? git config user.name \"…\")")
+        print("Committed your changes: \(summary).")
+    }
+
+    /// The remote and branch to sync with: the branch's upstream, or the same branch on
+    /// "origin" (or the only remote) when it has none yet.
+    private func destination(_ git: Git) throws(SyncFailure) -> (remote: String, branch: String, hasUpstream: Bool) {
+        guard let branch = try git.answer(["symbolic-ref", "--quiet", "--short", "HEAD"]) else {
+            throw SyncFailure("this clone is not on a branch (detached HEAD). `git switch` to your branch, then sync again.")
+        }
+        if let remote = try git.answer(["config", "--get", "branch.\(branch).remote"]),
+           let merge = try git.answer(["config", "--get", "branch.\(branch).merge"]) {
+            return (remote, merge.replacingOccurrences(of: "refs/heads/", with: ""), true)
+        }
+        let remotes = (try git.answer(["remote"]) ?? "").split(separator: "\n").map(String.init)
+        guard let remote = remotes.contains("origin") ? "origin" : remotes.first else {
+            throw SyncFailure("""
+                no remote is configured, so there is nowhere to sync with. Your changes are committed \
+                locally. Add the shared repository with `git remote add origin URL`, then run \
+                `scrutiny sync \(file)` again.
+                """)
+        }
+        return (remote, branch, false)
+    }
+
+    /// Fetches and merges the remote branch; the store merges through `scrutiny merge`, which
+    /// records conflicts in it, so the merge can always be committed.
+    private func pull(_ store: StoreInRepository, remote: String, branch: String) throws(SyncFailure) {
+        let git = store.git
+        let fetch = try git.run(["fetch", "--quiet", remote])
+        guard fetch.succeeded else {
+            throw SyncFailure("""
+                cannot reach \(remote):
+                \(fetch.said)
+                Your changes are committed here; run `scrutiny sync \(file)` again when the remote is reachable.
+                """)
+        }
+        let tracking = "refs/remotes/\(remote)/\(branch)"
+        guard try git.answer(["rev-parse", "-q", "--verify", tracking]) != nil else {
+            return  // The remote has no such branch yet: the push creates it.
+        }
+        let before = (try? PanelStore.load(from: store.file)) ?? PanelDocument()
+        let merge = try git.run(["merge", "--no-edit", tracking])
+        if !merge.succeeded {
+            try finishMerge(store, after: merge)
+        }
+        let after = (try? PanelStore.load(from: store.file)) ?? PanelDocument()
+        let summary = ChangeSummary(from: before, to: after)
+        print(summary.isEmpty ? "Nothing new from \(remote)/\(branch)." : "Merged from \(remote)/\(branch): \(summary).")
+    }
+
+    /// Git stops a merge whenever a driver reports conflicts. When the store is the only file
+    /// it stopped on, the store already holds a valid merge with its conflicts recorded, so the
+    /// merge is committed. Anything else is left for the clerk, with how to finish.
+    private func finishMerge(_ store: StoreInRepository, after merge: Git.Output) throws(SyncFailure) {
+        let git = store.git
+        guard try git.answer(["rev-parse", "-q", "--verify", "MERGE_HEAD"]) != nil else {
+            throw SyncFailure("git could not merge the remote's changes:\n\(merge.said)")
+        }
+        let top = URL(fileURLWithPath: try git.must(["rev-parse", "--show-toplevel"], doing: "finding the repository"))
+        let unmerged = try Git(directory: top).must(["diff", "--name-only", "--diff-filter=U"], doing: "git diff")
+            .split(separator: "\n").map(String.init)
+        let storeIsValid = (try? PanelStore.load(from: store.file)) != nil
+        guard unmerged.allSatisfy({ $0 == store.path }), storeIsValid else {
+            let others = unmerged.filter { $0 != store.path }
+            throw SyncFailure("""
+                git stopped the merge on \(others.isEmpty ? store.path : others.joined(separator: ", ")), \
+                which Scrutiny does not merge. The repository is in the middle of a merge. To finish: fix \
+                those files, `git add` them, then `git commit` and run `scrutiny sync \(file)` again; or \
+                undo the merge with `git merge --abort`.
+                """)
+        }
+        try git.must(["add", "--", store.path], doing: "git add")
+        try git.must(["commit", "--quiet", "--no-edit"], doing: "committing the merge")
+    }
+}

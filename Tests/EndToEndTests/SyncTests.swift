@@ -1,0 +1,180 @@
+import Foundation
+import PanelModel
+import XCTest
+
+/// Two clerks, one panel, a bare shared repository: `scrutiny sync init`, `scrutiny sync` and
+/// the merge driver, run as the real binary with real git.
+final class SyncTests: XCTestCase {
+    let equity = CellKey(criterion: "crit-equity", dimension: "dim-outcomes")
+    let efficiency = CellKey(criterion: "crit-efficiency", dimension: "dim-outcomes")
+
+    var sandbox: SyncSandbox!
+
+    override func setUpWithError() throws { sandbox = try SyncSandbox() }
+    override func tearDown() { sandbox.remove() }
+
+    var startingPanel: PanelDocument {
+        var doc = PanelDocument()
+        doc.panel.title = "SEND Provision Scrutiny Panel"
+        doc.framework = Framework(
+            criteria: [AxisItem(id: "crit-equity", name: "Equity"), AxisItem(id: "crit-efficiency", name: "Efficiency")],
+            dimensions: [AxisItem(id: "dim-outcomes", name: "Outcomes")],
+            cells: [equity: "Lack of data"])
+        doc.notes = [Note(id: "note-1", at: "2024-03-06T10:00:00+00:00", text: "Parents wait a year")]
+        return doc
+    }
+
+    private func note(_ id: String, _ minute: Int, _ text: String) -> Note {
+        Note(id: id, at: "2024-03-06T11:\(minute):00+00:00", text: text)
+    }
+
+    func testSyncInitSetsUpTheRepositoryAndSaysWhatItDid() throws {
+        let folder = sandbox.root.appendingPathComponent("a")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try PanelStore.save(startingPanel, to: folder.appendingPathComponent("panel.json"))
+        let result = try sandbox.scrutiny(["sync", "init", "panel.json"], in: folder)
+        XCTAssertEqual(result.status, 0, result.err)
+        let binary = try SyncSandbox.binary.resolvingSymlinksInPath().path
+        XCTAssertEqual(result.out, """
+            Created a git repository in \(folder.path)
+            Added “panel.json merge=scrutiny” to \(folder.path)/.gitattributes
+            Set git config merge.scrutiny.name = Scrutiny: merge panels by meaning
+            Set git config merge.scrutiny.driver = '\(binary)' merge %O %A %B
+            Committed .gitattributes and panel.json
+            No remote yet: add one with `git remote add origin URL`, then run `scrutiny sync panel.json`.
+
+            """)
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent(".gitattributes"), encoding: .utf8),
+                       "panel.json merge=scrutiny\n")
+        XCTAssertEqual(try sandbox.git(["log", "--format=%s"], in: folder), "Share panel.json with the Scrutiny merge driver")
+
+        // Again: nothing to do, and it says so.
+        let again = try sandbox.scrutiny(["sync", "init", "panel.json"], in: folder)
+        XCTAssertEqual(again.status, 0, again.err)
+        XCTAssertTrue(again.out.hasPrefix("panel.json already uses the scrutiny merge driver in .gitattributes\n"), again.out)
+        XCTAssertFalse(again.out.contains("Committed"))
+    }
+
+    func testSyncWithoutARemoteSaysHowToAddOne() throws {
+        let folder = sandbox.root.appendingPathComponent("alone")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try PanelStore.save(startingPanel, to: folder.appendingPathComponent("panel.json"))
+        XCTAssertEqual(try sandbox.scrutiny(["sync", "init", "panel.json"], in: folder).status, 0)
+        try sandbox.edit(in: folder) { $0.notes.append(note("note-2", 5, "More")) }
+        let result = try sandbox.scrutiny(["sync", "panel.json"], in: folder)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.out, "Committed your changes: 1 note.\n")
+        XCTAssertTrue(result.err.contains("no remote is configured"), result.err)
+        XCTAssertTrue(result.err.contains("git remote add origin URL"), result.err)
+    }
+
+    func testSyncInAFolderThatIsNotSetUpSaysToRunSyncInit() throws {
+        let folder = sandbox.root.appendingPathComponent("plain")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try PanelStore.save(startingPanel, to: folder.appendingPathComponent("panel.json"))
+        let result = try sandbox.scrutiny(["sync", "panel.json"], in: folder)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.err, "scrutiny sync: panel.json is not in a git repository. Run `scrutiny sync init panel.json` first.\n")
+    }
+
+    /// Clerk A and clerk B each fill a different cell and take notes; after both sync (and A
+    /// once more), both have everything, in identical files.
+    func testTwoClerksEditingDifferentCellsBothEndWithEverything() throws {
+        let a = try sandbox.startPanel(startingPanel, clerk: "a")
+        let b = try sandbox.join(clerk: "b")
+
+        try sandbox.edit(in: a) {
+            $0.framework[equity] = "Lack of data, says SENDIASS"
+            $0.notes.append(note("note-a", 5, "A heard this"))
+        }
+        try sandbox.edit(in: b) {
+            $0.framework[efficiency] = "Assessments are slow"
+            $0.notes.append(note("note-b", 7, "B heard that"))
+            $0.notes.append(note("note-c", 9, "B heard more"))
+        }
+
+        let syncA = try sandbox.scrutiny(["sync", "panel.json"], in: a)
+        XCTAssertEqual(syncA.status, 0, syncA.err)
+        XCTAssertEqual(syncA.out, """
+            Committed your changes: 1 note, 1 cell.
+            Nothing new from origin/main.
+            Pushed to origin/main.
+            panel.json is in step with origin/main.
+
+            """)
+        let syncB = try sandbox.scrutiny(["sync", "panel.json"], in: b)
+        XCTAssertEqual(syncB.status, 0, syncB.err)
+        XCTAssertEqual(syncB.out, """
+            Committed your changes: 2 notes, 1 cell.
+            Merged from origin/main: 1 note, 1 cell.
+            Pushed to origin/main.
+            panel.json is in step with origin/main.
+
+            """)
+        let again = try sandbox.scrutiny(["sync", "panel.json"], in: a)
+        XCTAssertEqual(again.status, 0, again.err)
+        XCTAssertTrue(again.out.contains("Merged from origin/main: 2 notes, 1 cell.\n"), again.out)
+
+        let panelA = try sandbox.panel(in: a), panelB = try sandbox.panel(in: b)
+        XCTAssertEqual(try Data(contentsOf: a.appendingPathComponent("panel.json")),
+                       try Data(contentsOf: b.appendingPathComponent("panel.json")))
+        XCTAssertEqual(panelA, panelB)
+        XCTAssertEqual(panelA.notes.map(\.id), ["note-1", "note-a", "note-b", "note-c"])
+        XCTAssertEqual(panelA.framework[equity], "Lack of data, says SENDIASS")
+        XCTAssertEqual(panelA.framework[efficiency], "Assessments are slow")
+        XCTAssertEqual(panelA.conflicts, [])
+        XCTAssertEqual(try sandbox.git(["log", "-1", "--skip=1", "--format=%s", "--first-parent"], in: b),
+                       "panel.json: 2 notes, 1 cell")
+        XCTAssertEqual(try sandbox.git(["status", "--porcelain"], in: a), "")
+    }
+
+    /// The same cell changed differently by both clerks: the second to sync gets a valid store
+    /// with the conflict recorded (and pushed, never left mid-merge); resolving it in the model
+    /// and syncing clears it for both.
+    func testTheSameCellEditedOnBothSidesIsRecordedThenResolvedAndSyncedBack() throws {
+        let a = try sandbox.startPanel(startingPanel, clerk: "a")
+        let b = try sandbox.join(clerk: "b")
+        try sandbox.edit(in: a) { $0.framework[equity] = "A: no data at all" }
+        try sandbox.edit(in: b) { $0.framework[equity] = "B: data only from 2022" }
+
+        XCTAssertEqual(try sandbox.scrutiny(["sync", "panel.json"], in: a).status, 0)
+        let syncB = try sandbox.scrutiny(["sync", "panel.json"], in: b)
+        XCTAssertEqual(syncB.status, 1, syncB.err)
+        XCTAssertEqual(syncB.out, """
+            Committed your changes: 1 cell.
+            Merged from origin/main: 1 new conflict.
+            Pushed to origin/main.
+            1 conflict to resolve (both versions are kept in the panel):
+              cell Equity × Outcomes: changed differently on both sides (ours “B: data only from 2022”, theirs “A: no data at all”)
+            Resolve them in the workspace, then run `scrutiny sync panel.json` again.
+
+            """)
+        XCTAssertThrowsError(try sandbox.git(["rev-parse", "-q", "--verify", "MERGE_HEAD"], in: b), "left mid-merge")
+        XCTAssertEqual(try sandbox.git(["status", "--porcelain"], in: b), "")
+        let conflicted = try sandbox.panel(in: b)
+        XCTAssertEqual(conflicted.framework[equity], "B: data only from 2022")
+        XCTAssertEqual(conflicted.conflicts, [MergeConflict(kind: .editedOnBothSides, place: .cell(equity), base: "Lack of data",
+                                                            ours: "B: data only from 2022", theirs: "A: no data at all")])
+        XCTAssertFalse(try String(contentsOf: b.appendingPathComponent("panel.json"), encoding: .utf8).contains("<<<<<<<"))
+
+        // A pulls the recorded conflict too.
+        XCTAssertEqual(try sandbox.scrutiny(["sync", "panel.json"], in: a).status, 1)
+
+        // B writes a combination of both (as the workspace's conflict editor does), and syncs.
+        try sandbox.edit(in: b) { doc in
+            let edit = try XCTUnwrap(doc.resolveConflict(at: 0, choosing: .text("No data before 2022")))
+            try edit.apply(to: &doc)
+        }
+        let resolved = try sandbox.scrutiny(["sync", "panel.json"], in: b)
+        XCTAssertEqual(resolved.status, 0, resolved.err + resolved.out)
+        XCTAssertTrue(resolved.out.hasPrefix("Committed your changes: 1 cell, 1 conflict resolved.\n"), resolved.out)
+
+        let finalA = try sandbox.scrutiny(["sync", "panel.json"], in: a)
+        XCTAssertEqual(finalA.status, 0, finalA.err + finalA.out)
+        for folder in [a, b] {
+            let doc = try sandbox.panel(in: folder)
+            XCTAssertEqual(doc.framework[equity], "No data before 2022")
+            XCTAssertEqual(doc.conflicts, [])
+        }
+    }
+}
