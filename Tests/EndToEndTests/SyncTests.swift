@@ -177,4 +177,35 @@ final class SyncTests: XCTestCase {
             XCTAssertEqual(doc.conflicts, [])
         }
     }
+
+    /// Both clerks minute the same meeting live, syncing mid-session and after it: every note
+    /// arrives on both sides, and the session spans both clerks' start and end.
+    func testTwoClerksMinutingOneLiveSessionEndWithAllTheNotes() throws {
+        var start = startingPanel
+        start.schedule = [ScheduleItem(id: "sched-forum", kind: .forum, title: "Special Parents Forum 2")]
+        let a = try sandbox.startPanel(start, clerk: "a")
+        let b = try sandbox.join(clerk: "b")
+        func minute(_ folder: URL, started: String, notes: [Note]) throws {
+            try sandbox.edit(in: folder) { doc in
+                if doc.schedule[0].startedAt == nil { doc.schedule[0].startedAt = started }
+                doc.notes += notes.map { var n = $0; n.source = "sched-forum"; return n }
+            }
+        }
+        try minute(a, started: "2024-03-06T11:00:00+00:00", notes: [note("note-a1", 1, "A one")])
+        try minute(b, started: "2024-03-06T11:02:00+00:00", notes: [note("note-b1", 2, "B one")])
+        XCTAssertEqual(try sandbox.scrutiny(["sync", "panel.json"], in: a).status, 0)
+        XCTAssertEqual(try sandbox.scrutiny(["sync", "panel.json"], in: b).status, 0)  // mid-session
+        try minute(a, started: "", notes: [note("note-a2", 3, "A two")])
+        try minute(b, started: "", notes: [note("note-b2", 4, "B two")])
+        for folder in [a, b, a] {
+            let result = try sandbox.scrutiny(["sync", "panel.json"], in: folder)
+            XCTAssertEqual(result.status, 0, result.err + result.out)
+        }
+        for folder in [a, b] {
+            let doc = try sandbox.panel(in: folder)
+            XCTAssertEqual(doc.notes.map(\.id), ["note-1", "note-a1", "note-b1", "note-a2", "note-b2"])
+            XCTAssertEqual(doc.schedule[0].startedAt, "2024-03-06T11:00:00+00:00")
+            XCTAssertEqual(doc.conflicts, [])
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One field of an item, read and written as the string a conflict records, so the merge can
 /// compare it across three versions and a resolution can put any recorded version back.
 ///
@@ -7,6 +9,10 @@ struct MergeField<Item>: Sendable {
     let name: String
     let get: @Sendable (Item) -> String?
     let set: @Sendable (inout Item, String?) -> Bool
+    /// For the few fields where two different changes have one right answer whichever side
+    /// made them (a live session started at the earlier of two clerks' starts): that answer.
+    /// Must not depend on the order of its arguments.
+    var combine: (@Sendable (String, String) -> String)? = nil
 }
 
 /// The fields of each kind of item, every stored field except the id. A field missing here
@@ -22,7 +28,10 @@ enum MergeFields {
         choice("kind", \.kind), text("title", \.title), optionalText("who", \.who),
         date("date", \.date), date("endDate", \.endDate), optionalText("time", \.time),
         choice("status", \.status), optionalText("details", \.details),
-        optionalText("startedAt", \.startedAt), optionalText("endedAt", \.endedAt),
+        // Two clerks minuting the same meeting both start and end its live session: it ran
+        // from the first start to the last end.
+        optionalText("startedAt", \.startedAt, combine: { earlier($0, $1) ? $0 : $1 }),
+        optionalText("endedAt", \.endedAt, combine: { earlier($0, $1) ? $1 : $0 }),
     ]
 
     static let question: [MergeField<Question>] = [
@@ -73,11 +82,20 @@ enum MergeFields {
         })
     }
 
-    private static func optionalText<T>(_ name: String, _ path: WritableKeyPath<T, String?> & Sendable) -> MergeField<T> {
+    private static func optionalText<T>(_ name: String, _ path: WritableKeyPath<T, String?> & Sendable,
+                                        combine: (@Sendable (String, String) -> String)? = nil) -> MergeField<T> {
         MergeField(name: name, get: { $0[keyPath: path] }, set: { item, value in
             item[keyPath: path] = value
             return true
-        })
+        }, combine: combine)
+    }
+
+    /// Compares two ISO 8601 times by the moment they name (offsets may differ); text order,
+    /// then, for what does not parse, so the answer is still the same both ways round.
+    static func earlier(_ a: String, _ b: String) -> Bool {
+        let format = ISO8601DateFormatter()
+        if let x = format.date(from: a), let y = format.date(from: b), x != y { return x < y }
+        return a < b
     }
 
     private static func date<T>(_ name: String, _ path: WritableKeyPath<T, CalendarDate?> & Sendable) -> MergeField<T> {

@@ -86,6 +86,8 @@ public enum ThreeWayMerge {
                 _ = field.set(&result, t)  // only theirs changed it
             } else if b == .some(t) {
                 continue  // only ours changed it: already in place
+            } else if let combine = field.combine, let o, let t {
+                _ = field.set(&result, combine(o, t))
             } else {
                 conflicts.append(MergeConflict(kind: .editedOnBothSides, place: place(field.name),
                                                base: b ?? nil, ours: o, theirs: t))

@@ -197,3 +197,24 @@ final class ThreeWayMergeTests: XCTestCase {
         XCTAssertEqual(result.document.notes.count, 2)
     }
 }
+
+extension ThreeWayMergeTests {
+    /// Two clerks minuting the same meeting both start (and end) its live session: no
+    /// conflict, the session ran from the first start to the last end.
+    func testALiveSessionBothClerksRanSpansBothWithoutAConflict() {
+        var ours = base, theirs = base
+        ours.schedule[0].startedAt = "2024-03-06T10:00:05+00:00"
+        ours.schedule[0].endedAt = "2024-03-06T11:30:00+00:00"
+        theirs.schedule[0].startedAt = "2024-03-06T09:59:00+00:00"
+        theirs.schedule[0].endedAt = "2024-03-06T12:40:00+01:00"  // 11:40 UTC, written with an offset
+        ours.notes.append(Note(id: "n-ours", at: "2024-03-06T10:01:00+00:00", text: "A", source: "s-forum"))
+        theirs.notes.append(Note(id: "n-theirs", at: "2024-03-06T10:02:00+00:00", text: "B", source: "s-forum"))
+        for (a, b) in [(ours, theirs), (theirs, ours)] {
+            let result = merge(a, b)
+            XCTAssertEqual(result.conflicts, [])
+            XCTAssertEqual(result.document.schedule[0].startedAt, "2024-03-06T09:59:00+00:00")
+            XCTAssertEqual(result.document.schedule[0].endedAt, "2024-03-06T12:40:00+01:00")
+            XCTAssertEqual(result.document.notes.map(\.id), ["n-1", "n-ours", "n-theirs"])
+        }
+    }
+}
