@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import PanelModel
+
+/// `scrutiny export FILE --format markdown|html|csv|json [-o OUT]`: the panel update for the
+/// committee, the grid for a spreadsheet, or the canonical store.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the panel as a report (Markdown, HTML), its grid as CSV, or the store as JSON.",
+        discussion: """
+        markdown: a committee-ready update in the shape of the reports (GitHub-flavoured).
+        html: one self-contained printable page, large type for projecting.
+        csv: the framework grid (header row of dimensions), RFC 4180; add --bom for Excel.
+        json: the canonical store.
+        Without -o the result goes to standard output.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, html, csv, json
+    }
+
+    @Argument(help: "The panel store.")
+    var file: String
+
+    @Option(help: "markdown, html, csv or json.")
+    var format: Format = .markdown
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here (atomically) instead of standard output.", valueName: "out"))
+    var output: String?
+
+    @Flag(help: "Start CSV with a byte order mark, so Excel reads UTF-8 text correctly.")
+    var bom = false
+
+    func validate() throws {
+        if bom && format != .csv { throw ValidationError("--bom only applies to --format csv.") }
+    }
+
+    func run() throws {
+        let document = try PanelStore.load(from: URL(fileURLWithPath: file))
+        let text: String
+        switch format {
+        case .markdown: text = MarkdownExporter.export(document)
+        case .html: text = HTMLExporter.export(document)
+        case .csv: text = CSVExporter.export(document, byteOrderMark: bom)
+        case .json:
+            if let output {
+                try PanelStore.save(document, to: URL(fileURLWithPath: output))
+                return
+            }
+            FileHandle.standardOutput.write(PanelStore.encode(document))
+            return
+        }
+        if let output {
+            try ReportFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
