@@ -68,7 +68,7 @@ final class SyncMergeDriverTests: XCTestCase {
         try Data("{ \"format\": \"scrutiny-panel\",".utf8).write(to: broken)
         let result = try sandbox.scrutiny(["merge", try write(base, "base.json"), oursPath, broken.path], in: sandbox.root)
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.err.hasPrefix("\(broken.path): "), result.err)
+        XCTAssertTrue(result.err.hasPrefix("\(broken.path) is not a Scrutiny panel (broken JSON at line 1"), result.err)
         XCTAssertTrue(result.err.hasSuffix("Nothing was merged; \(oursPath) is unchanged.\n"), result.err)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: oursPath)), before)
     }

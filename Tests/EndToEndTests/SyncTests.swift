@@ -156,6 +156,10 @@ final class SyncTests: XCTestCase {
         XCTAssertEqual(conflicted.conflicts, [MergeConflict(kind: .editedOnBothSides, place: .cell(equity), base: "Lack of data",
                                                             ours: "B: data only from 2022", theirs: "A: no data at all")])
         XCTAssertFalse(try String(contentsOf: b.appendingPathComponent("panel.json"), encoding: .utf8).contains("<<<<<<<"))
+        let check = try sandbox.scrutiny(["check", "panel.json"], in: b)
+        XCTAssertEqual(check.status, 1)
+        XCTAssertEqual(check.out, "panel.json: unresolved merge conflict: cell Equity × Outcomes: changed differently on both sides "
+                           + "(ours “B: data only from 2022”, theirs “A: no data at all”)\n")
 
         // A pulls the recorded conflict too.
         XCTAssertEqual(try sandbox.scrutiny(["sync", "panel.json"], in: a).status, 1)
@@ -175,6 +179,7 @@ final class SyncTests: XCTestCase {
             let doc = try sandbox.panel(in: folder)
             XCTAssertEqual(doc.framework[equity], "No data before 2022")
             XCTAssertEqual(doc.conflicts, [])
+            XCTAssertEqual(try sandbox.scrutiny(["check", "panel.json"], in: folder).status, 0)
         }
     }
 

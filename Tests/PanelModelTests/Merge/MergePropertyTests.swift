@@ -79,6 +79,8 @@ final class MergePropertyTests: XCTestCase {
         }
     }
 
+    /// Every result passes `PanelValidator` (which lists the recorded conflicts, one line each)
+    /// and reads back as the same document.
     func testEveryResultIsAValidStore() {
         forEachCase { base, ours, theirs, seed in
             let merged = ThreeWayMerge.merge(base: base, ours: ours, theirs: theirs).document
@@ -116,36 +118,13 @@ final class MergePropertyTests: XCTestCase {
     }
 }
 
-/// What must hold in any store a merge writes (the structural part of validation): ids unique,
-/// every cell inside the grid, every note's subject and source pointing at something that exists.
+/// `PanelValidator`, apart from the conflicts it lists on purpose (one line each).
 enum MergeValidity {
     static func problems(in doc: PanelDocument) -> [String] {
-        var problems: [String] = []
-        func unique(_ ids: [String], _ what: String) {
-            if Set(ids).count != ids.count { problems.append("duplicate \(what) ids") }
-        }
-        unique(doc.framework.criteria.map(\.id), "criterion")
-        unique(doc.framework.dimensions.map(\.id), "dimension")
-        unique(doc.questions.map(\.id), "question")
-        unique(doc.schedule.map(\.id), "schedule")
-        unique(doc.notes.map(\.id), "note")
-        unique(doc.panel.sections.map(\.id), "section")
-        if !doc.framework.orphanCells.isEmpty { problems.append("cells outside the grid: \(doc.framework.orphanCells)") }
-        for note in doc.notes {
-            switch note.subject {
-            case let .cell(key)?:
-                if !doc.framework.criteria.contains(where: { $0.id == key.criterion })
-                    || !doc.framework.dimensions.contains(where: { $0.id == key.dimension }) {
-                    problems.append("note \(note.id) is about a missing cell")
-                }
-            case let .question(id)?:
-                if doc.questionIndex(id) == nil { problems.append("note \(note.id) is about a missing question") }
-            case nil: break
-            }
-            if let source = note.source, doc.scheduleIndex(source) == nil {
-                problems.append("note \(note.id) comes from a missing schedule item")
-            }
-        }
-        return problems
+        var withoutConflicts = doc
+        withoutConflicts.conflicts = []
+        let listed = PanelValidator.problems(in: doc).filter { $0.hasPrefix("unresolved merge conflict: ") }
+        return PanelValidator.problems(in: withoutConflicts)
+            + (listed.count == doc.conflicts.count ? [] : ["\(doc.conflicts.count) conflicts but \(listed.count) listed"])
     }
 }
