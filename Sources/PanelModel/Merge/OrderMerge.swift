@@ -38,10 +38,13 @@ enum OrderMerge {
 
         var result: [String] = []
         result.reserveCapacity(kept.count)
+        // Each item, then (depth first) what was placed after it. A stack, not recursion: one
+        // side's chain of insertions can be thousands of notes long.
         func emit(after anchor: String?) {
-            for child in children[anchor] ?? [] {
-                result.append(child)
-                emit(after: child)
+            var pending = Array((children[anchor] ?? []).reversed())
+            while let next = pending.popLast() {
+                result.append(next)
+                pending += (children[next] ?? []).reversed()
             }
         }
         emit(after: nil)
@@ -87,33 +90,32 @@ enum OrderMerge {
         }
     }
 
-    /// A longest common subsequence of two lists of distinct ids. Trims the common start and
-    /// end first, so two long lists that differ in a few places cost little.
+    /// A longest common subsequence of two lists of distinct ids.
+    ///
+    /// With distinct ids this is the longest increasing run of the positions, in `a`, of `b`'s
+    /// ids (Hunt–Szymanski's observation), found by patience sorting in O(n log n): a clerk who
+    /// reverses thousands of notes costs milliseconds, not a table of n² entries.
     static func longestCommonSubsequence(_ a: [String], _ b: [String]) -> [String] {
-        var prefix = 0
-        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < a.count - prefix, suffix < b.count - prefix,
-              a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
-        let x = Array(a[prefix..<(a.count - suffix)]), y = Array(b[prefix..<(b.count - suffix)])
-        // lengths[i][j]: length of an LCS of x[i...] and y[j...].
-        var lengths = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
-        for i in stride(from: x.count - 1, through: 0, by: -1) {
-            for j in stride(from: y.count - 1, through: 0, by: -1) {
-                lengths[i][j] = x[i] == y[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+        let position = Dictionary(a.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let positions = b.compactMap { position[$0] }
+        // tails[k]: index in `positions` of the smallest last element of a run of length k + 1.
+        var tails: [Int] = []
+        var previous = Array(repeating: -1, count: positions.count)
+        for (i, p) in positions.enumerated() {
+            var low = 0, high = tails.count
+            while low < high {
+                let mid = (low + high) / 2
+                if positions[tails[mid]] < p { low = mid + 1 } else { high = mid }
             }
+            if low > 0 { previous[i] = tails[low - 1] }
+            if low == tails.count { tails.append(i) } else { tails[low] = i }
         }
-        var middle: [String] = []
-        var i = 0, j = 0
-        while i < x.count, j < y.count {
-            if x[i] == y[j] {
-                middle.append(x[i]); i += 1; j += 1
-            } else if lengths[i + 1][j] >= lengths[i][j + 1] {
-                i += 1
-            } else {
-                j += 1
-            }
+        var run: [String] = []
+        var i = tails.last ?? -1
+        while i >= 0 {
+            run.append(a[positions[i]])
+            i = previous[i]
         }
-        return Array(a[..<prefix]) + middle + Array(a[(a.count - suffix)...])
+        return run.reversed()
     }
 }

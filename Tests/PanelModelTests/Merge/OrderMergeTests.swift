@@ -35,9 +35,18 @@ final class OrderMergeTests: XCTestCase {
         XCTAssertEqual(merge(["p", "x", "y", "q"], ["x", "y", "q", "p"], ["p", "q", "x", "y"]), ["p", "q", "x", "y"])
     }
 
-    func testLongestCommonSubsequenceTrimsAndFindsTheLongest() {
+    func testLongestCommonSubsequenceFindsTheLongest() {
         XCTAssertEqual(OrderMerge.longestCommonSubsequence(["a", "b", "c", "d", "e"], ["a", "c", "b", "d", "e"]),
-                       ["a", "c", "d", "e"])
+                       ["a", "b", "d", "e"])
+        XCTAssertEqual(OrderMerge.longestCommonSubsequence(["a", "b", "c", "d"], ["x", "d", "b", "y", "c"]), ["b", "c"])
         XCTAssertEqual(OrderMerge.longestCommonSubsequence([], ["a"]), [])
+    }
+
+    /// 20,000 notes, one list reversed: a quadratic table would need gigabytes.
+    func testAReversedLongListIsCheap() {
+        let ids = (0..<20_000).map { "note-\($0)" }
+        XCTAssertEqual(OrderMerge.longestCommonSubsequence(ids, ids.reversed()).count, 1)
+        let moved = merge(ids, Array(ids.reversed()), ids)
+        XCTAssertEqual(moved, Array(ids.reversed()))
     }
 }
