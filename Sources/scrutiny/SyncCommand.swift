@@ -223,8 +223,14 @@ struct SyncNow: ParsableCommand {
                 pushed = true
                 break
             }
-            // Rejected because someone pushed meanwhile: pull their work and try again.
-            guard push.said.contains("[rejected]") || push.said.contains("fetch first") else {
+            // Rejected because someone pushed meanwhile (the remote branch moved on past what we
+            // merged)? Then pull their work and try again. Asked of git, not read from its
+            // messages, which may be in any language.
+            let tracking = "refs/remotes/\(remote)/\(branch)"
+            let fetched = try git.run(["fetch", "--quiet", remote]).succeeded
+            let known = try git.answer(["rev-parse", "-q", "--verify", tracking]) != nil
+            let merged = try git.run(["merge-base", "--is-ancestor", tracking, "HEAD"]).succeeded
+            guard fetched, known, !merged else {
                 throw SyncFailure("""
                     pushing to \(remote) failed:
                     \(push.said)
@@ -319,8 +325,8 @@ struct SyncNow: ParsableCommand {
             throw SyncFailure("git could not merge the remote's changes:\n\(merge.said)")
         }
         let top = URL(fileURLWithPath: try git.must(["rev-parse", "--show-toplevel"], doing: "finding the repository"))
-        let unmerged = try Git(directory: top).must(["diff", "--name-only", "--diff-filter=U"], doing: "git diff")
-            .split(separator: "\n").map(String.init)
+        let unmerged = try Git(directory: top).must(["diff", "--name-only", "-z", "--diff-filter=U"], doing: "git diff")
+            .split(separator: "\0").map(String.init)
         let storeIsValid = (try? PanelStore.load(from: store.file)) != nil
         guard unmerged.allSatisfy({ $0 == store.path }), storeIsValid else {
             let others = unmerged.filter { $0 != store.path }

@@ -213,4 +213,67 @@ final class SyncTests: XCTestCase {
             XCTAssertEqual(doc.conflicts, [])
         }
     }
+
+    /// Someone pushes between our pull and our push: the push is refused, and sync pulls their
+    /// work and pushes again instead of giving up. (A pre-push hook in A's clone makes clerk C
+    /// push at exactly that moment.)
+    func testAPushRaceIsMergedAndRetried() throws {
+        let a = try sandbox.startPanel(startingPanel, clerk: "a")
+        let c = try sandbox.join(clerk: "c")
+        try sandbox.edit(in: c) { $0.notes.append(note("note-c", 3, "C's note")) }
+        try sandbox.git(["commit", "--quiet", "-am", "C's note"], in: c)
+        let hook = a.appendingPathComponent(".git/hooks/pre-push")
+        let flag = sandbox.root.appendingPathComponent("raced")
+        try """
+            #!/bin/sh
+            [ -e '\(flag.path)' ] && exit 0
+            touch '\(flag.path)'
+            unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
+            git -C '\(c.path)' push --quiet origin main
+            """.write(to: hook, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+
+        try sandbox.edit(in: a) { $0.notes.append(note("note-a", 5, "A's note")) }
+        let result = try sandbox.scrutiny(["sync", "panel.json"], in: a)
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertEqual(result.out, """
+            Committed your changes: 1 note.
+            Nothing new from origin/main.
+            Merged from origin/main: 1 note.
+            Pushed to origin/main.
+            panel.json is in step with origin/main.
+
+            """)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: flag.path), "the race did not happen")
+        XCTAssertEqual(try sandbox.panel(in: a).notes.map(\.id), ["note-1", "note-c", "note-a"])
+        XCTAssertEqual(try sandbox.git(["rev-parse", "HEAD"], in: a), try sandbox.git(["rev-parse", "main"], in: sandbox.remote))
+    }
+
+    /// Another file in the repository conflicts (one Scrutiny does not merge): sync stops with
+    /// the repository mid-merge and says exactly how to finish or undo it.
+    func testAConflictInAnotherFileSaysHowToFinishTheMerge() throws {
+        let a = try sandbox.startPanel(startingPanel, clerk: "a")
+        let b = try sandbox.join(clerk: "b")
+        for (folder, words) in [(a, "A's agenda"), (b, "B's agenda")] {
+            try words.write(to: folder.appendingPathComponent("agenda.txt"), atomically: true, encoding: .utf8)
+            try sandbox.git(["add", "agenda.txt"], in: folder)
+            try sandbox.git(["commit", "--quiet", "-m", words], in: folder)
+        }
+        XCTAssertEqual(try sandbox.scrutiny(["sync", "panel.json"], in: a).status, 0)
+        let result = try sandbox.scrutiny(["sync", "panel.json"], in: b)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.err, """
+            scrutiny sync: git stopped the merge on agenda.txt, which Scrutiny does not merge. The repository \
+            is in the middle of a merge. To finish: fix those files, `git add` them, then `git commit` and run \
+            `scrutiny sync panel.json` again; or undo the merge with `git merge --abort`.
+
+            """)
+        XCTAssertNoThrow(try sandbox.git(["rev-parse", "-q", "--verify", "MERGE_HEAD"], in: b))
+
+        // Sync again before finishing: refused, with the same way out.
+        let again = try sandbox.scrutiny(["sync", "panel.json"], in: b)
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.err.contains("a git merge is already in progress"), again.err)
+        XCTAssertTrue(again.err.contains("git merge --abort"), again.err)
+    }
 }
