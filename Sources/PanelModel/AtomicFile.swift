@@ -11,11 +11,14 @@ import Glibc
 /// give it the target's mode, `rename` over the target, `fsync` the folder. On any failure the
 /// temp file is removed and the target is untouched.
 public enum AtomicFile {
-    /// Replaces the file at `path` with `data`, or creates it (mode 0600). A symlink is followed
-    /// to its final target, so the link stays a link; an existing file keeps its mode.
+    /// Replaces the file at `path` with `data`, or creates it with `newFileMode` (0600 unless said:
+    /// a panel is private; an export may be 0644). A symlink is followed to its final target, so
+    /// the link stays a link; an existing file keeps its mode.
     /// `displayName` is how messages name the file (as the user typed it); it defaults to `path`.
-    public static func replace(_ path: String, with data: Data, displayName: String? = nil) throws(StoreError) {
-        try save(data, to: path, displayName: displayName ?? path, exclusive: false, calls: .live)
+    public static func replace(_ path: String, with data: Data, newFileMode: mode_t = 0o600,
+                               displayName: String? = nil) throws(StoreError) {
+        try save(data, to: path, displayName: displayName ?? path, exclusive: false, newFileMode: newFileMode,
+                 calls: .live)
     }
 
     /// Creates a new file at `path` holding `data` (mode 0600); refuses if anything is there,
@@ -38,7 +41,7 @@ public enum AtomicFile {
     // MARK: - The steps
 
     static func save(_ data: Data, to path: String, displayName: String, exclusive: Bool,
-                     calls: SystemCalls) throws(StoreError) {
+                     newFileMode: mode_t = 0o600, calls: SystemCalls) throws(StoreError) {
         let file = displayName
         // Follow symlinks by hand so the temp file lands beside the real file and the link survives.
         let target = exclusive ? path : try resolveSymlinks(path, displayName: file, calls: calls)
@@ -50,8 +53,13 @@ public enum AtomicFile {
             throw StoreError.writeFailed(file: file, step: "checking the file", reason: "\(target) is a folder",
                                         previousKept: true)
         }
+        // Never rename over a device, a pipe or a socket (root could replace /dev/null).
+        if exists && info.st_mode & S_IFMT != S_IFREG {
+            throw StoreError.writeFailed(file: file, step: "checking the file", reason: "\(target) is not a regular file",
+                                        previousKept: true)
+        }
         // A new store is private to its owner; an existing one keeps what its owner chose.
-        let mode: mode_t = exists ? info.st_mode & 0o7777 : 0o600
+        let mode: mode_t = exists ? info.st_mode & 0o7777 : newFileMode & 0o7777
 
         func failure(_ step: String, _ code: Int32) -> StoreError {
             .writeFailed(file: file, step: step, reason: explain(code, folder: folder, file: target),

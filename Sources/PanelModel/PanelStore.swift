@@ -32,9 +32,6 @@ public enum PanelStore {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw StoreError.notAPanel(file: file, reason: "the file is empty")
         }
-        if data.contains(0) || String(validating: data, as: UTF8.self) == nil {
-            throw StoreError.notAPanel(file: file, reason: "it is not text: it holds bytes that are not UTF-8")
-        }
         do {
             return try JSONDecoder().decode(CurrentFile.self, from: data).document
         } catch let problem as HeaderProblem {
@@ -87,6 +84,10 @@ public enum PanelStore {
         case let .keyNotFound(key, context):
             return .invalid(file: file, path: jsonPath(context.codingPath + [key]), reason: "a required value is missing")
         case let .dataCorrupted(context) where context.codingPath.isEmpty:
+            // Checked only once decoding has failed, so a good file's load doesn't pay for it.
+            if data.contains(0) || String(validating: data, as: UTF8.self) == nil {
+                return .notAPanel(file: file, reason: "it is not text: it holds bytes that are not UTF-8")
+            }
             return syntaxError(in: data, file: file)
         case let .dataCorrupted(context):
             return .invalid(file: file, path: jsonPath(context.codingPath), reason: context.debugDescription)
@@ -221,7 +222,13 @@ enum FormatMigration {
 extension PanelStore {
     /// Reads and decodes a store file. The file is only read, never changed.
     public static func load(from url: URL) throws(StoreError) -> PanelDocument {
-        try decode(try readWhole(url.path, displayName: url.relativePath), file: url.relativePath)
+        try decode(try contents(of: url), file: url.relativePath)
+    }
+
+    /// The raw bytes of a store file, for callers that look at more than the document
+    /// (`scrutiny check` compares them with what Scrutiny would write).
+    public static func contents(of url: URL) throws(StoreError) -> Data {
+        try readWhole(url.path, displayName: url.relativePath)
     }
 
     /// Saves a document atomically (see `AtomicFile`): the file holds the old panel or the new
@@ -244,17 +251,26 @@ extension PanelStore {
         if fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
             throw StoreError.unreadable(file: displayName, reason: "it is a folder, not a file")
         }
-        var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        // Read straight into a buffer of the file's size (plus room to notice it grew): a 20 MB
+        // store is one or two read calls, not thousands of small appends.
+        var capacity = max(Int(info.st_size), 0) + 4096
+        var data = Data(count: capacity)
+        var length = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if length == capacity {
+                capacity *= 2
+                data.count = capacity
+            }
+            let n = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + length, capacity - length) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw StoreError.unreadable(file: displayName, reason: readFailure(errno))
             }
-            if n == 0 { return data }
-            data.append(contentsOf: chunk[..<n])
+            if n == 0 { break }
+            length += n
         }
+        data.count = length
+        return data
     }
 
     private static func readFailure(_ code: Int32) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds what a well-formed file can still get wrong: references to things that aren't there,
 /// ids used twice, dates and times that don't make sense, names left empty.
 ///
@@ -130,6 +132,48 @@ public enum PanelValidator {
             }
         }
         return out
+    }
+
+    // MARK: - Fields Scrutiny doesn't know
+
+    /// Keys in a file's JSON that the format doesn't have (another tool's additions, a typo in a
+    /// hand edit), as paths like `schedule[3].venue`. Loading ignores them, so the next save
+    /// would drop them; `check` says so first. `document` is what the file loaded as.
+    public static func unknownFields(in data: Data, loadedAs document: PanelDocument) -> [String] {
+        guard let original = try? JSONSerialization.jsonObject(with: data),
+              let canonical = try? JSONSerialization.jsonObject(with: PanelStore.encode(document)) else { return [] }
+        var found: [String] = []
+        collectUnknown(original, known: canonical, path: "", into: &found)
+        return found.map { "unknown field \($0) (Scrutiny ignores it, and would drop it on the next save)" }
+    }
+
+    /// Walks the file's tree beside the tree Scrutiny would write for it. Arrays are compared
+    /// item by item when they line up; otherwise (cells, which are rewritten in grid order and
+    /// without empty ones) each item is compared with the keys any written item has.
+    private static func collectUnknown(_ value: Any, known: Any, path: String, into found: inout [String]) {
+        switch (value, known) {
+        case let (object as [String: Any], knownObject as [String: Any]):
+            for key in object.keys.sorted() {
+                let child = path.isEmpty ? key : path + "." + key
+                if let knownValue = knownObject[key] {
+                    collectUnknown(object[key]!, known: knownValue, path: child, into: &found)
+                } else {
+                    found.append(child)
+                }
+            }
+        case let (array as [Any], knownArray as [Any]) where array.count == knownArray.count:
+            for (index, (item, knownItem)) in zip(array, knownArray).enumerated() {
+                collectUnknown(item, known: knownItem, path: "\(path)[\(index)]", into: &found)
+            }
+        case let (array as [Any], knownArray as [Any]) where !knownArray.isEmpty:
+            var union: [String: Any] = [:]
+            for case let item as [String: Any] in knownArray { union.merge(item) { a, _ in a } }
+            for (index, item) in array.enumerated() {
+                collectUnknown(item, known: union, path: "\(path)[\(index)]", into: &found)
+            }
+        default:
+            break
+        }
     }
 
     // MARK: - Times

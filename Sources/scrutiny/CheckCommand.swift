@@ -16,15 +16,17 @@ struct Check: ParsableCommand {
     var file: String
 
     func run() throws {
-        let document: PanelDocument
+        let url = URL(fileURLWithPath: file)
+        let data: Data, document: PanelDocument
         do {
-            document = try PanelStore.load(from: URL(fileURLWithPath: file))
+            data = try PanelStore.contents(of: url)
+            document = try PanelStore.decode(data, file: url.relativePath)
         } catch {
             // The store's messages already name the file.
             print(error.description)
             throw ExitCode.failure
         }
-        let problems = PanelValidator.problems(in: document)
+        let problems = PanelValidator.unknownFields(in: data, loadedAs: document) + PanelValidator.problems(in: document)
         guard problems.isEmpty else {
             for problem in problems { print("\(file): \(problem)") }
             throw ExitCode.failure

@@ -14,7 +14,7 @@ final class AtomicFileTests: XCTestCase {
         let scratch = try ScratchFolder()
         let url = scratch.file("panel.json")
         try PanelStore.save(PanelTemplates.blank, to: url)
-        XCTAssertEqual(mode(of: url.path), 0o600)
+        XCTAssertEqual(mode(of: url.path), "600")
         XCTAssertEqual(try PanelStore.load(from: url), PanelTemplates.blank)
     }
 
@@ -24,7 +24,18 @@ final class AtomicFileTests: XCTestCase {
         try old.write(to: url)
         XCTAssertEqual(chmod(url.path, 0o640), 0)
         try AtomicFile.replace(url.path, with: new)
-        XCTAssertEqual(mode(of: url.path), 0o640)
+        XCTAssertEqual(mode(of: url.path), "640")
+        XCTAssertEqual(try Data(contentsOf: url), new)
+    }
+
+    func testANewFileCanBeGivenAnotherModeButAnExistingOneKeepsItsOwn() throws {
+        let scratch = try ScratchFolder()
+        let url = scratch.file("export.md")
+        try AtomicFile.replace(url.path, with: old, newFileMode: 0o644)
+        XCTAssertEqual(mode(of: url.path), "644")
+        XCTAssertEqual(chmod(url.path, 0o600), 0)
+        try AtomicFile.replace(url.path, with: new, newFileMode: 0o644)
+        XCTAssertEqual(mode(of: url.path), "600")
         XCTAssertEqual(try Data(contentsOf: url), new)
     }
 
@@ -42,7 +53,7 @@ final class AtomicFileTests: XCTestCase {
 
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link.path), "real/panel.json")
         XCTAssertEqual(try Data(contentsOf: target), new)
-        XCTAssertEqual(mode(of: target.path), 0o644)
+        XCTAssertEqual(mode(of: target.path), "644")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.file("real").path), ["panel.json"],
                        "the temp file was made beside the real file and renamed away")
     }
@@ -53,7 +64,7 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(symlink("c.json", scratch.file("b.json").path), 0)
         try AtomicFile.replace(scratch.file("a.json").path, with: new)
         XCTAssertEqual(try Data(contentsOf: scratch.file("c.json")), new)
-        XCTAssertEqual(mode(of: scratch.file("c.json").path), 0o600)
+        XCTAssertEqual(mode(of: scratch.file("c.json").path), "600")
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: scratch.file("a.json").path),
                        scratch.file("b.json").path)
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: scratch.file("b.json").path), "c.json")
@@ -100,6 +111,15 @@ final class AtomicFileTests: XCTestCase {
                        + "(while checking the file). Nothing was lost: panel.json still holds the previous save.")
     }
 
+    func testADeviceIsNeverReplaced() throws {
+        let error = storeError({ () throws(StoreError) in try AtomicFile.replace("/dev/null", with: new) })
+        XCTAssertEqual(error?.description, "Could not save /dev/null: /dev/null is not a regular file "
+                       + "(while checking the file). Nothing was lost: /dev/null still holds the previous save.")
+        var info = stat()
+        XCTAssertEqual(stat("/dev/null", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR)
+    }
+
     // MARK: - Simulated failures: each step fails the way the kernel would make it fail
 
     /// Saves `new` over a file holding `old` with some system calls replaced; returns the message
@@ -116,7 +136,7 @@ final class AtomicFileTests: XCTestCase {
             try AtomicFile.save(new, to: url.path, displayName: "panel.json", exclusive: false, calls: calls)
         }, file: file, line: line)
         XCTAssertEqual(try Data(contentsOf: url), old, "the old file is intact", file: file, line: line)
-        XCTAssertEqual(mode(of: url.path), 0o640, file: file, line: line)
+        XCTAssertEqual(mode(of: url.path), "640", file: file, line: line)
         XCTAssertEqual(try scratch.names(), ["panel.json"], "the temp file is removed", file: file, line: line)
         return (error?.description ?? "").replacingOccurrences(of: scratch.path, with: "DIR")
     }
@@ -250,7 +270,7 @@ final class AtomicFileTests: XCTestCase {
         let scratch = try ScratchFolder()
         let url = scratch.file("panel.json")
         try PanelStore.create(PanelTemplates.example, at: url)
-        XCTAssertEqual(mode(of: url.path), 0o600)
+        XCTAssertEqual(mode(of: url.path), "600")
         XCTAssertEqual(try Data(contentsOf: url), PanelStore.encode(PanelTemplates.example))
         XCTAssertEqual(try scratch.names(), ["panel.json"])
     }

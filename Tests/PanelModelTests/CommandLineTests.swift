@@ -35,7 +35,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(made.status, 0, made.err)
         XCTAssertEqual(made.out, "Created panel.json from the example template "
                        + "(22 schedule items, 6×5 grid, 8 questions, 0 notes), mode 0600.\n")
-        XCTAssertEqual(mode(of: scratch.file("panel.json").path), 0o600)
+        XCTAssertEqual(mode(of: scratch.file("panel.json").path), "600")
         XCTAssertEqual(try Data(contentsOf: scratch.file("panel.json")), PanelStore.encode(PanelTemplates.example))
 
         try Data("mine\n".utf8).write(to: scratch.file("panel.json"))

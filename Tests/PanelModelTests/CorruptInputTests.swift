@@ -14,7 +14,7 @@ final class CorruptInputTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: url.path)
         let error = storeError({ () throws(StoreError) in _ = try PanelStore.load(from: url) }, file: file, line: line)
         XCTAssertEqual(try Data(contentsOf: url), bytes, "the file must be left byte for byte", file: file, line: line)
-        XCTAssertEqual(mode(of: url.path), 0o640, file: file, line: line)
+        XCTAssertEqual(mode(of: url.path), "640", file: file, line: line)
         XCTAssertEqual(try scratch.names(), [name], "nothing written beside it", file: file, line: line)
         return (error?.description ?? "").replacingOccurrences(of: url.path, with: "FILE")
     }
@@ -146,6 +146,19 @@ final class CorruptInputTests: XCTestCase {
         let message = try refusal(badKind)
         XCTAssertTrue(message.hasPrefix("FILE is a damaged Scrutiny panel: at schedule[0].kind, "), message)
         XCTAssertTrue(message.contains("picnic"), message)
+    }
+
+    func testTwoTextsForOneCell() throws {
+        let data = try panelJSON { object in
+            var framework = object["framework"] as! [String: Any]
+            var cells = framework["cells"] as! [[String: Any]]
+            cells.append(["criterion": "crit-effectiveness", "dimension": "dim-diagnosis", "text": "Second opinion"])
+            framework["cells"] = cells
+            object["framework"] = framework
+        }
+        XCTAssertEqual(try refusal(data),
+                       "FILE is a damaged Scrutiny panel: at framework.cells, two cells for criterion “crit-effectiveness” "
+                       + "× dimension “dim-diagnosis”. The file was not changed.")
     }
 
     func testMissingFileAndFolderAreUnreadable() throws {

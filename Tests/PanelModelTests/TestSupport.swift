@@ -67,11 +67,11 @@ final class ScratchFolder {
     }
 }
 
-/// The permission bits of a file (not following a symlink unless asked).
-func mode(of path: String) -> mode_t {
+/// The permission bits of a file (following symlinks), in octal as `ls` and `chmod` write them: "600".
+func mode(of path: String) -> String {
     var info = stat()
     XCTAssertEqual(stat(path, &info), 0, "stat \(path)")
-    return info.st_mode & 0o7777
+    return String(info.st_mode & 0o7777, radix: 8)
 }
 
 /// Runs the error-throwing code and returns its StoreError, failing the test if it didn't throw one.

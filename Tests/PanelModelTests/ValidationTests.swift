@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import PanelModel
 
@@ -68,5 +69,34 @@ final class ValidationTests: XCTestCase {
         XCTAssertFalse(PanelValidator.isTimestamp("2024-03-06T25:00:00Z"))
         XCTAssertFalse(PanelValidator.isTimestamp("2024-03-06T10:41:07+0000"))
         XCTAssertFalse(PanelValidator.isTimestamp("2024-03-06T10:41:07+24:00"))
+    }
+
+    func testFieldsScrutinyWouldDropAreReported() throws {
+        var object = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: PanelStore.encode(Fixture.everyField)) as? [String: Any])
+        object["exportedBy"] = "another tool"
+        var schedule = object["schedule"] as! [[String: Any]]
+        schedule[3]["venue"] = "Town Hall"
+        object["schedule"] = schedule
+        var framework = object["framework"] as! [String: Any]
+        var cells = framework["cells"] as! [[String: Any]]
+        cells.reverse()  // written in another order: not a problem
+        cells.append(["criterion": "crit-equity", "dimension": "dim-institutions", "text": ""])  // empty: dropped, fine
+        cells[0]["colour"] = "red"
+        framework["cells"] = cells
+        object["framework"] = framework
+        var notes = object["notes"] as! [[String: Any]]
+        notes[1]["subject"] = ["question": "q-5-1", "weight": 2]
+        object["notes"] = notes
+        let data = try JSONSerialization.data(withJSONObject: object)
+        let document = try PanelStore.decode(data, file: "x")
+        XCTAssertEqual(PanelValidator.unknownFields(in: data, loadedAs: document), [
+            "unknown field exportedBy (Scrutiny ignores it, and would drop it on the next save)",
+            "unknown field framework.cells[0].colour (Scrutiny ignores it, and would drop it on the next save)",
+            "unknown field notes[1].subject.weight (Scrutiny ignores it, and would drop it on the next save)",
+            "unknown field schedule[3].venue (Scrutiny ignores it, and would drop it on the next save)",
+        ])
+        let clean = PanelStore.encode(Fixture.everyField)
+        XCTAssertEqual(PanelValidator.unknownFields(in: clean, loadedAs: Fixture.everyField), [])
     }
 }
