@@ -36,6 +36,9 @@ extension PanelDocument {
             guard let removal = removal(of: kind, id: id) else { return .batch(label, [clear]) }
             return .batch(label, [removal, clear])
         case .editedOnBothSides:
+            // Ours is what the merge left in place; keeping it keeps the text as it is now,
+            // including anything typed there since the merge.
+            if choice == .ours { return .batch(label, [clear]) }
             // The place may be gone since (a row removed after the merge): then only clear it.
             guard let change = setting(conflict.place, to: value) else {
                 return placeExists(conflict.place) ? nil : .batch(label, [clear])

@@ -41,10 +41,11 @@ final class ConflictResolutionTests: XCTestCase {
         XCTAssertEqual(doc.framework[key], "Ours, and theirs")
     }
 
-    func testPickingOursKeepsOursAndOnlyClearsTheConflict() throws {
+    func testPickingOursKeepsWhatIsInPlaceAndOnlyClearsTheConflict() throws {
         var doc = conflicted
+        doc.framework[key] = "Ours, typed on after the merge"
         try XCTUnwrap(doc.resolveConflict(at: 0, choosing: .ours)).apply(to: &doc)
-        XCTAssertEqual(doc.framework[key], "Ours")
+        XCTAssertEqual(doc.framework[key], "Ours, typed on after the merge")
         XCTAssertEqual(doc.conflicts.map(\.place), [.item(.question, id: "q-1", field: nil), .panel(field: "reportDate")])
     }
 
