@@ -17,15 +17,11 @@ struct Export: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case markdown, html, csv, json
-    }
-
     @Argument(help: "The panel store.")
     var file: String
 
     @Option(help: "markdown, html, csv or json.")
-    var format: Format = .markdown
+    var format: ExportFormat = .markdown
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here (atomically) instead of standard output.", valueName: "out"))
     var output: String?
@@ -38,24 +34,32 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        do {
+            try export()
+        } catch {
+            FileHandle.standardError.write(Data("scrutiny: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    private func export() throws {
         let document = try PanelStore.load(from: URL(fileURLWithPath: file))
-        let text: String
-        switch format {
-        case .markdown: text = MarkdownExporter.export(document)
-        case .html: text = HTMLExporter.export(document)
-        case .csv: text = CSVExporter.export(document, byteOrderMark: bom)
-        case .json:
-            if let output {
-                try PanelStore.save(document, to: URL(fileURLWithPath: output))
-                return
-            }
-            FileHandle.standardOutput.write(PanelStore.encode(document))
+        if format == .json, let output {
+            try PanelStore.save(document, to: URL(fileURLWithPath: output))
             return
         }
+        let text = format.render(document, byteOrderMark: bom)
         if let output {
-            try ReportFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
+            // Whole or not at all; a new file is private to its owner, like the store it came from.
+            try AtomicFile.replace(output, with: Data(text.utf8))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
+}
+
+/// "--format md" works as well as "--format markdown".
+extension ExportFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

@@ -11,7 +11,8 @@ struct Import: ParsableCommand {
         abstract: "Fill a panel store from a panel update report, or its framework from a table.",
         discussion: """
         A report is plain text in the shape of the committee reports (header block, interviews, \
-        meetings, the framework table, suggested questions, next steps). Into an existing store \
+        meetings, the framework table, suggested questions, next steps), or the Markdown that \
+        `scrutiny export --format markdown` writes. Into an existing store \
         it merges: items with the same title (criteria and dimensions by name, questions by \
         number or title) are updated, others added; nothing is removed. Lines it cannot place \
         are kept as imported notes and listed as warnings.
@@ -45,6 +46,16 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
+        do {
+            try importSource()
+        } catch {
+            // As the other commands do: one line naming the file and what to do, exit status 1.
+            FileHandle.standardError.write(Data("scrutiny: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    private func importSource() throws {
         let storeURL = URL(fileURLWithPath: into)
         let exists = FileManager.default.fileExists(atPath: storeURL.path)
         let document = exists ? try PanelStore.load(from: storeURL) : PanelDocument()
@@ -62,10 +73,10 @@ struct Import: ParsableCommand {
             if exists {
                 try PanelStore.save(result, to: storeURL)
             } else {
-                // A new store holds a panel's evidence: readable by its owner only.
-                try ReportFile.write(PanelStore.encode(result), to: storeURL, mode: 0o600)
+                // A new store holds a panel's evidence: `create` makes it readable by its owner only.
+                try PanelStore.create(result, at: storeURL)
             }
-            print("\(exists ? "Merged" : "Created") \(into) from \(source): \(summary).")
+            print("\(exists ? "Merged" : "Created") \(into) from \(source): \(summary)\(exists ? "" : "; mode 0600").")
         }
         for warning in warnings { print("\(source):\(warning.line): warning: \(warning.message)") }
         if !warnings.isEmpty {
@@ -94,7 +105,7 @@ struct Import: ParsableCommand {
         }
         let plan = GridPaste.plan(document, rows: rows, at: origin)
         var summary = "\(plan.changed) cells filled or changed (\(plan.overwrites) of them replaced text)"
-        if plan.outside > 0 { summary += "; \(plan.outside) cells fell beyond the grid and were left out" }
+        if plan.outside > 0 { summary += "; \(plan.outside) \(plan.outside == 1 ? "cell" : "cells") fell beyond the grid and \(plan.outside == 1 ? "was" : "were") left out" }
         return (plan.edit, summary, [])
     }
 
@@ -114,7 +125,7 @@ struct Import: ParsableCommand {
     }
 }
 
-/// A failure the user can act on, printed as "Error: …" with exit status 1.
+/// A failure the user can act on, printed as "scrutiny: …" with exit status 1.
 struct CommandError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

@@ -15,6 +15,7 @@ struct ReportHeader {
 
     /// Longest first, so "report of" does not swallow "report title".
     static let labels: [(words: String, field: Field)] = [
+        ("access to information", .panel(.accessToInformation)),
         ("summary of report", .panel(.summary)),
         ("for submission to", .panel(.committee)),
         ("contact officer", .panel(.contactName)),
@@ -23,6 +24,7 @@ struct ReportHeader {
         ("report title", .panel(.reportTitle)),
         ("submitted to", .panel(.committee)),
         ("report of", .panel(.reportOf)),
+        ("authority", .panel(.authority)),
         ("summary", .panel(.summary)),
         ("wards", .panel(.wards)),
         ("ward", .panel(.wards)),
@@ -94,7 +96,8 @@ struct ReportHeader {
             }
             if !any, cells.count == 1, let f = lastField {
                 // A value that runs on to the next line of the header (a tabbed line is a new row).
-                f.set(f.value(in: panel) + "\n" + unlabelled.joined(separator: " "), in: &panel)
+                let old = f.value(in: panel)
+                f.set(old.isEmpty ? unlabelled[0] : old + "\n" + unlabelled[0], in: &panel)
                 continue
             }
             loose.append(ReportLine(number: line.number, text: unlabelled.joined(separator: "\t")))

@@ -41,6 +41,9 @@ public enum ReportImporter {
 
     static func read(lines: [ReportLine], options: Options) throws(ReportImportError) -> ImportedReport {
         var builder = ReportBuilder(fileName: options.fileName, now: options.now, ids: options.ids)
+        let lines = (MarkdownReportText.plain(lines) ?? lines).map {
+            ReportLine(number: $0.number, text: ReportText.untabbedMarker($0.text))
+        }
         let (preamble, sections) = ReportSectionSplitter.split(lines)
         ReportHeader.read(preamble, into: &builder)
 
@@ -102,7 +105,10 @@ public enum ReportImporter {
             }
         }
 
-        if ReportQuestions.looksLikeQuestions(proseLines, title: raw.title) {
+        // Numbered sub-headings make a question list once; later sections with sub-headings
+        // (a finance section's "7.1. Revenue") stay prose unless their title says questions.
+        let questionsSoFar = !builder.document.questions.isEmpty && !ReportText.fold(raw.title).contains("question")
+        if !questionsSoFar && ReportQuestions.looksLikeQuestions(proseLines, title: raw.title) {
             proseLines = ReportQuestions.read(proseLines, into: &builder)
             placement = placement ?? .questions
             isStructured = true
@@ -120,7 +126,7 @@ public enum ReportImporter {
         // heading survives an export; a plain section with nothing in it is not worth keeping.
         guard isStructured || !text.isEmpty || !raw.title.isEmpty else { return SectionResult() }
         let section = ReportSection(id: builder.makeID("sec", raw.title), title: raw.title, text: text,
-                                    placement: placement ?? .closing)
+                                    placement: placement ?? .closing)  // plain prose: placed by `read`
         return SectionResult(structured: isStructured ? .some(placement) : nil, prose: section)
     }
 
@@ -164,16 +170,18 @@ enum ReportSectionSplitter {
     }
 
     /// "6. **Next steps as agreed by the panel**" → "Next steps as agreed by the panel".
-    /// A heading is a short line numbered with a whole number ("5.1." is a sub-heading).
+    /// A heading is a short line numbered with a whole number and a full stop ("5.1." is a
+    /// sub-heading; "10 special schools…" is prose), or a Markdown heading "## 6 Next steps".
     static func headingTitle(_ text: String) -> String? {
         var line = text.trimmingCharacters(in: .whitespaces)
         guard !line.contains("\t"), line.count <= 150 else { return nil }
+        let markdown = line.hasPrefix("#")
         while line.hasPrefix("#") { line.removeFirst() }
         line = unbold(line.trimmingCharacters(in: .whitespaces))
         let digits = line.prefix(while: { $0.isASCII && $0.isNumber })
         guard (1...2).contains(digits.count) else { return nil }
         var rest = line.dropFirst(digits.count)
-        if rest.first == "." || rest.first == ")" { rest = rest.dropFirst() }
+        if rest.first == "." || rest.first == ")" { rest = rest.dropFirst() } else if !markdown { return nil }
         guard rest.first?.isWhitespace == true else { return nil }
         let title = unbold(rest.trimmingCharacters(in: .whitespaces))
         guard let first = title.first, first.isLetter || "\"'“‘(".contains(first),
@@ -248,7 +256,7 @@ enum ReportTables {
         let markers = data.filter { $0.count == 1 && ReportSchedule.isUnscheduledMarker($0[0]) }.count
         if markers > 0 || (dated > 0 && dated * 2 >= data.count) { return .nextSteps }
         let dimensions = ReportText.trimmedCells(rows[0].text).dropFirst()
-        if !dimensions.isEmpty && (first.isEmpty || ["criteria", "criterion", "criteria/dimensions"].contains(first)
+        if !dimensions.isEmpty && (first.isEmpty || first.hasPrefix("criteri")
             || ReportText.fold(sectionTitle).contains("framework")) {
             return .framework
         }

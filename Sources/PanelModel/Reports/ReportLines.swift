@@ -208,10 +208,20 @@ enum ReportText {
         return String(text[text.startIndex..<end])
     }
 
+    /// Word saves lists as text with a tab after the marker ("2.<TAB>Interviews…",
+    /// "•<TAB>Vikram…"). That tab is a space, not a table column.
+    static func untabbedMarker(_ line: String) -> String {
+        guard let match = line.prefixMatch(of: /[ ]*(?:[-•*–·▪●◦]|\d{1,3}(?:\.\d{1,3})*[.)])\t/) else { return line }
+        var text = line
+        text.replaceSubrange(text.index(before: match.range.upperBound)..<match.range.upperBound, with: " ")
+        return text
+    }
+
     /// Cells of a tab-separated line, each trimmed of spaces.
     static func cells(_ line: String) -> [String] {
         line.split(separator: "\t", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces)
+                .replacingOccurrences(of: String(MarkdownReportText.cellBreak), with: "\n")
         }
     }
 

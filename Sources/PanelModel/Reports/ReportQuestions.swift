@@ -16,6 +16,8 @@ enum ReportQuestions {
         guard !bullet, let number, number.contains("."), !line.contains("\t") else { return nil }
         let title = ReportSectionSplitter.unbold(rest)
         guard !title.isEmpty, title.count <= 120, !title.hasSuffix(".") else { return nil }
+        // "2.1. SENDCOs meeting on 14 December 2023" is an item of a numbered list, not a question.
+        guard ReportSchedule.splitTrailingDate(title).dates == nil else { return nil }
         return (number, title)
     }
 

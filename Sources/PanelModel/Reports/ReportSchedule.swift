@@ -9,7 +9,7 @@ enum ReportSchedule {
     /// its title ("Interviews…", "Meetings attended") or, retitled, by most of its bullets ending
     /// in a date.
     static func eventListKind(_ lines: [ReportLine], title: String) -> ScheduleItem.Kind? {
-        let bullets = lines.filter { ReportText.stripBulletAndNumber($0.text).bullet }
+        let bullets = lines.filter(isItem)
         guard !bullets.isEmpty else { return nil }
         let t = ReportText.fold(title)
         if t.contains("interview") { return .interview }
@@ -27,8 +27,8 @@ enum ReportSchedule {
                            into builder: inout ReportBuilder) -> [ReportLine] {
         var rest: [ReportLine] = []
         for line in lines {
-            let (text, bullet, _) = ReportText.stripBulletAndNumber(line.text)
-            guard bullet, !text.isEmpty else { rest.append(line); continue }
+            let text = ReportText.stripBulletAndNumber(line.text).text
+            guard isItem(line), !text.isEmpty else { rest.append(line); continue }
             let (title, dates) = splitTrailingDate(text)
             var item = ScheduleItem(id: builder.makeID("item", title), kind: kind, title: title,
                                     date: dates?.start, endDate: dates?.end, status: .held)
@@ -37,6 +37,12 @@ enum ReportSchedule {
             builder.foundStructure = true
         }
         return rest
+    }
+
+    /// An item of a list: a bullet ("- ", "• ") or a numbered line ("2.1. ").
+    static func isItem(_ line: ReportLine) -> Bool {
+        let parts = ReportText.stripBulletAndNumber(line.text)
+        return parts.bullet || parts.number != nil
     }
 
     /// "Camden Special Parents Forum on 6 December 2023" → ("Camden Special Parents Forum", 6 Dec

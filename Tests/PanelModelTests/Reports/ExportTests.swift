@@ -174,6 +174,19 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(rows, [["", "Cost, \"real\"", "Plain"], ["Equity", "two\nlines", ""]])
     }
 
+    // MARK: Formats
+
+    func testFormatsByNameAndWhatTheyRender() throws {
+        XCTAssertEqual(ExportFormat(name: "MD"), .markdown)
+        XCTAssertEqual(ExportFormat(name: "htm"), .html)
+        XCTAssertNil(ExportFormat(name: "xls"))
+        XCTAssertEqual(ExportFormat.allCases.map(\.fileExtension), ["md", "html", "csv", "json"])
+        let doc = try seedPanel()
+        XCTAssertEqual(Data(ExportFormat.json.render(doc).utf8), PanelStore.encode(doc))
+        XCTAssertEqual(ExportFormat.markdown.render(doc), MarkdownExporter.export(doc))
+        XCTAssertEqual(ExportFormat.csv.render(doc, byteOrderMark: true), CSVExporter.export(doc, byteOrderMark: true))
+    }
+
     // MARK: Outline
 
     func testOutlineOrdersPartsAndDefaultsTitles() {
@@ -195,5 +208,41 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(dated.map(\.title), ["Earlier visit", "Later visit"])
         XCTAssertEqual(unscheduled.map(\.title), ["Survey"])
         XCTAssertEqual(ReportOutline.dates(of: dated[0]), "1 April 2024 – 3 April 2024")
+    }
+}
+
+/// The next cycle starts from the last report Scrutiny wrote: its Markdown imports back.
+final class MarkdownReimportTests: XCTestCase {
+    func testTheMarkdownExportImportsBackToTheSamePanel() throws {
+        let seed = try SeedReport.imported().document
+        let report = try SeedReport.read(MarkdownExporter.export(seed), file: "update.md")
+        XCTAssertEqual(report.warnings, [])
+        let doc = report.document
+        XCTAssertEqual(doc.panel.reportTitle, seed.panel.reportTitle)
+        XCTAssertEqual(doc.panel.authority, seed.panel.authority)
+        XCTAssertEqual(doc.panel.summary, seed.panel.summary)
+        XCTAssertEqual(doc.panel.accessToInformation, seed.panel.accessToInformation)
+        XCTAssertEqual(doc.panel.contact, seed.panel.contact)
+        XCTAssertEqual(doc.panel.chair, seed.panel.chair)
+        XCTAssertEqual(doc.panel.reportDate, seed.panel.reportDate)
+        XCTAssertEqual(doc.panel.signedDate, seed.panel.signedDate)
+        XCTAssertEqual(doc.panel.sections.map(\.title), seed.panel.sections.map(\.title))
+        XCTAssertEqual(doc.panel.sections.map(\.text), seed.panel.sections.map(\.text))
+        XCTAssertEqual(SeedReport.grid(doc.framework), SeedReport.expectedGrid)
+        XCTAssertEqual(doc.questions.map(\.text), seed.questions.map(\.text))
+        XCTAssertEqual(doc.questions.map(\.number), seed.questions.map(\.number))
+        let key = { (s: ScheduleItem) in "\(s.kind) \(s.status) \(s.title) \(s.date?.iso ?? "-")" }
+        XCTAssertEqual(doc.schedule.map(key), seed.schedule.map(key))
+        XCTAssertEqual(PanelValidator.problems(in: doc), [])
+        // Merged into the panel it came from, it changes nothing.
+        XCTAssertTrue(ImportMerge.edit(into: seed, from: doc).edit.isNoOp)
+    }
+
+    func testAwkwardCellsSurviveTheTrip() throws {
+        var seed = try SeedReport.imported().document
+        let key = CellKey(criterion: seed.framework.criteria[0].id, dimension: seed.framework.dimensions[0].id)
+        seed.framework[key] = "a | b *c* \\ d\nsecond line"
+        let report = try SeedReport.read(MarkdownExporter.export(seed), file: "update.md")
+        XCTAssertEqual(report.document.framework.cells.values.sorted(), seed.framework.cells.values.sorted())
     }
 }

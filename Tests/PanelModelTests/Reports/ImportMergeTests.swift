@@ -92,6 +92,7 @@ final class ImportMergeTests: XCTestCase {
         XCTAssertEqual(merged.framework.dimensions.map(\.name), SeedReport.seedDimensions + ["Workforce"])
         XCTAssertEqual(merged.notes, panel.notes, "notes filed under the panel's cells stay filed")
         XCTAssertEqual(merged.framework.cells.count, 20)
+        XCTAssertEqual(PanelValidator.problems(in: merged), [])
     }
 
     func testAnImportNeverErases() throws {
@@ -116,6 +117,8 @@ final class ImportMergeTests: XCTestCase {
         let first = try ReportImporter.read(text: text, options: .init(fileName: "a.txt"))
         let panel = try ImportMerge.edit(into: PanelDocument(), from: first.document).edit.applied(to: PanelDocument())
         XCTAssertEqual(panel.notes.count, 1)
+        XCTAssertTrue(PanelValidator.isTimestamp(panel.notes[0].at), "a real import stamps its notes with now")
+        XCTAssertEqual(PanelValidator.problems(in: panel), [])
         let second = try ReportImporter.read(text: text, options: .init(fileName: "a.txt"))
         XCTAssertTrue(ImportMerge.edit(into: panel, from: second.document).edit.isNoOp)
     }

@@ -100,6 +100,7 @@ final class ReportImporterSeedTests: XCTestCase {
         let report = try SeedReport.imported()
         XCTAssertEqual(report.warnings, [])
         XCTAssertEqual(report.document.notes, [])
+        XCTAssertEqual(PanelValidator.problems(in: report.document), [])
     }
 
     func testRandomIdsAreFreshAndValid() throws {
@@ -108,6 +109,7 @@ final class ReportImporterSeedTests: XCTestCase {
             + report.document.framework.criteria.map(\.id) + report.document.framework.dimensions.map(\.id)
         XCTAssertEqual(Set(ids).count, ids.count)
         XCTAssertTrue(report.document.framework.criteria.allSatisfy { $0.id.hasPrefix("crit-") && $0.id.count == 17 })
+        XCTAssertEqual(PanelValidator.problems(in: report.document), [])
         // Cells are keyed by those ids.
         XCTAssertEqual(SeedReport.grid(report.document.framework), SeedReport.expectedGrid)
     }

@@ -130,6 +130,44 @@ final class ReportImporterVariantTests: XCTestCase {
         XCTAssertEqual(SeedReport.grid(report.document.framework), SeedReport.expectedGrid)
     }
 
+    func testSubheadingsOutsideTheQuestionListStayProse() throws {
+        let text = try replacing([("The Director of Finance has no comment to make in the context of this report.",
+                                   "7.1. Revenue\n\nNo comment.\n\n7.2. Capital\n\nNone either.")])
+        let report = try SeedReport.read(text)
+        XCTAssertEqual(report.warnings, [])
+        XCTAssertEqual(report.document.questions.count, 8)
+        let finance = report.document.panel.sections.first { $0.title.hasPrefix("Finance") }
+        XCTAssertEqual(finance?.text, "7.1. Revenue\n\nNo comment.\n\n7.2. Capital\n\nNone either.")
+        XCTAssertEqual(finance?.placement, .closing)
+    }
+
+    func testANumberedListWithoutBullets() throws {
+        let report = try SeedReport.read(try replacing([
+            ("- 2.1. SENDCOs meeting", "2.1. SENDCOs meeting"),
+            ("- 2.2. Autism Partnership Board", "2.2. Autism Partnership Board"),
+        ]))
+        try assertSameContentAsSeed(report)
+    }
+
+    func testProseStartingWithANumberIsNotAHeading() throws {
+        let report = try SeedReport.read(try replacing([
+            ("The Director of Finance has no comment", "10 schools replied.\nThe Director of Finance has no comment"),
+            ("\tDiagnosis\tProvision", "Criteria / dimensions\tDiagnosis\tProvision"),
+        ]))
+        XCTAssertEqual(report.warnings, [])
+        XCTAssertEqual(report.document.panel.sections.first { $0.title.hasPrefix("Finance") }?.text,
+                       "10 schools replied.\nThe Director of Finance has no comment to make in the context of this report.")
+        XCTAssertEqual(SeedReport.grid(report.document.framework), SeedReport.expectedGrid, "a labelled corner cell")
+    }
+
+    func testAHeaderValueOnTheLineAfterItsLabel() throws {
+        let report = try SeedReport.read(try replacing([
+            ("REPORT TITLE Special Educational", "REPORT TITLE\nSpecial Educational"),
+        ]))
+        XCTAssertEqual(report.warnings, [])
+        XCTAssertEqual(report.document.panel.reportTitle, "Special Educational Needs and Disabilities (SEND) Provision Panel Update")
+    }
+
     // MARK: Rows and columns
 
     func testColumnRemoved() throws {
@@ -165,6 +203,7 @@ final class ReportImporterVariantTests: XCTestCase {
         var expected = SeedReport.expectedGrid.enumerated().map { $0.element + [$0.offset == 1 ? "Too few educational psychologists." : ""] }
         expected.append(["Sustainability", "", "", "", "", "", "Staff turnover is high."])
         XCTAssertEqual(SeedReport.grid(framework), expected)
+        XCTAssertEqual(PanelValidator.problems(in: report.document), [])
     }
 
     // MARK: Line ends, encodings, typography, dates
@@ -177,6 +216,16 @@ final class ReportImporterVariantTests: XCTestCase {
         let bom = try SeedReport.read("\u{FEFF}" + SeedReport.text.replacingOccurrences(of: "\n", with: "\r\n"))
         XCTAssertEqual(bom.document, seed.document)
         XCTAssertEqual(bom.document.panel.authority, "London Borough of Camden")
+    }
+
+    func testListsAsWordSavesThemWithATabAfterTheMarker() throws {
+        var text = try SeedReport.text
+        for n in 1...9 { text = text.replacingOccurrences(of: "\n\(n). ", with: "\n\(n).\t") }
+        for n in 1...8 { text = text.replacingOccurrences(of: "\n5.\(n). ", with: "\n5.\(n).\t") }
+        text = text.replacingOccurrences(of: "\n- ", with: "\n•\t")
+        let report = try SeedReport.read(text)
+        try assertSameContentAsSeed(report)
+        XCTAssertEqual(report.document.panel.sections.first?.text.hasPrefix("• 1.1. The purpose"), true)
     }
 
     func testUTF16AsWordSavesUnicodeText() throws {
@@ -252,6 +301,7 @@ final class ReportImporterVariantTests: XCTestCase {
             "import: panel.txt line \(line(of: "\tStray text"))",
         ])
         XCTAssertTrue(report.document.notes.allSatisfy { $0.subject == nil && $0.at == SeedReport.options.now })
+        XCTAssertEqual(PanelValidator.problems(in: report.document), [])
         // The unreadable date is kept with its item, which waits to be scheduled.
         let survey = report.document.schedule.first { $0.title == "Survey of SENDCOs and Headteachers" }
         XCTAssertEqual(survey?.details, "Dates: Spring 2024")
