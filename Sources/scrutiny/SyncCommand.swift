@@ -214,33 +214,7 @@ struct SyncNow: ParsableCommand {
         try commitLocalChanges(store)
 
         let (remote, branch, hasUpstream) = try destination(git)
-        var pushed = false
-        for _ in 1...Self.attempts {
-            try pull(store, remote: remote, branch: branch)
-            let push = try git.run(hasUpstream ? ["push", "--quiet", remote, "HEAD:\(branch)"]
-                                               : ["push", "--quiet", "-u", remote, "HEAD:\(branch)"])
-            if push.succeeded {
-                pushed = true
-                break
-            }
-            // Rejected because someone pushed meanwhile (the remote branch moved on past what we
-            // merged)? Then pull their work and try again. Asked of git, not read from its
-            // messages, which may be in any language.
-            let tracking = "refs/remotes/\(remote)/\(branch)"
-            let fetched = try git.run(["fetch", "--quiet", remote]).succeeded
-            let known = try git.answer(["rev-parse", "-q", "--verify", tracking]) != nil
-            let merged = try git.run(["merge-base", "--is-ancestor", tracking, "HEAD"]).succeeded
-            guard fetched, known, !merged else {
-                throw SyncFailure("""
-                    pushing to \(remote) failed:
-                    \(push.said)
-                    Your changes are committed here; run `scrutiny sync \(file)` again when the remote is reachable.
-                    """)
-            }
-        }
-        guard pushed else {
-            throw SyncFailure("others keep pushing to \(remote)/\(branch); your work is committed and merged here. Sync again in a moment.")
-        }
+        try pullAndPush(store, remote: remote, branch: branch, hasUpstream: hasUpstream)
         print("Pushed to \(remote)/\(branch).")
 
         let now = (try? PanelStore.load(from: url)) ?? PanelDocument()
@@ -253,6 +227,33 @@ struct SyncNow: ParsableCommand {
             print("Resolve them in the workspace, then run `scrutiny sync \(file)` again.")
         }
         return now.conflicts.count
+    }
+
+    /// Pulls, then pushes; when someone pushed in between (the push is refused because the
+    /// remote moved on), pulls their work too and pushes again, a few times at most.
+    private func pullAndPush(_ store: StoreInRepository, remote: String, branch: String,
+                             hasUpstream: Bool) throws(SyncFailure) {
+        let git = store.git
+        let tracking = "refs/remotes/\(remote)/\(branch)"
+        for _ in 1...Self.attempts {
+            try pull(store, remote: remote, branch: branch)
+            let push = try git.run(hasUpstream ? ["push", "--quiet", remote, "HEAD:\(branch)"]
+                                               : ["push", "--quiet", "-u", remote, "HEAD:\(branch)"])
+            if push.succeeded { return }
+            // Did the remote move on past what we merged? Asked of git rather than read from
+            // its messages, which may be in any language.
+            let fetched = try git.run(["fetch", "--quiet", remote]).succeeded
+            let known = try git.answer(["rev-parse", "-q", "--verify", tracking]) != nil
+            let merged = try git.run(["merge-base", "--is-ancestor", tracking, "HEAD"]).succeeded
+            guard fetched, known, !merged else {
+                throw SyncFailure("""
+                    pushing to \(remote) failed:
+                    \(push.said)
+                    Your changes are committed here; run `scrutiny sync \(file)` again when the remote is reachable.
+                    """)
+            }
+        }
+        throw SyncFailure("others keep pushing to \(remote)/\(branch); your work is committed and merged here. Sync again in a moment.")
     }
 
     /// Commits the store, if it changed, with a message that says what changed.
