@@ -53,8 +53,7 @@ struct SyncInit: ParsableCommand {
         }
 
         // 2. The driver itself: local to this clone's .git/config.
-        let driver = "\(Self.shellQuoted(Self.runningBinary())) merge %O %A %B"
-        let settings = [("merge.scrutiny.name", "Scrutiny: merge panels by meaning"), ("merge.scrutiny.driver", driver)]
+        let settings = [("merge.scrutiny.name", "Scrutiny: merge panels by meaning"), ("merge.scrutiny.driver", Self.driver)]
         for (key, value) in settings {
             if try git.answer(["config", "--get", key]) == value {
                 print("git config \(key) is already \(value)")
@@ -82,6 +81,9 @@ struct SyncInit: ParsableCommand {
             print("No remote yet: add one with `git remote add origin URL`, then run `scrutiny sync \(file)`.")
         }
     }
+
+    /// The merge driver command: this very scrutiny, with git's three file names.
+    static var driver: String { "\(shellQuoted(runningBinary())) merge %O %A %B" }
 
     /// The absolute path of this very program, so git runs the same scrutiny that set it up.
     static func runningBinary() -> String {

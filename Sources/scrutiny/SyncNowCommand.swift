@@ -37,11 +37,18 @@ struct SyncNow: ParsableCommand {
             throw SyncFailure("\(file) is not in a git repository. Run `scrutiny sync init \(file)` first.")
         }
         let git = store.git
-        guard try git.answer(["config", "--get", "merge.scrutiny.driver"]) != nil, try store.usesDriver() else {
+        let driver = try git.answer(["config", "--get", "merge.scrutiny.driver"])
+        guard driver != nil, try store.usesDriver() else {
             throw SyncFailure("""
                 this clone does not merge \(store.path) with Scrutiny yet (git would merge it line by line \
                 and could break it). Run `scrutiny sync init \(file)` once here, then sync again.
                 """)
+        }
+        // Scrutiny moved or was reinstalled since `sync init`: point git at this one, or git
+        // could not run the driver and would leave the store unmerged.
+        if driver != SyncInit.driver {
+            try git.must(["config", "merge.scrutiny.driver", SyncInit.driver], doing: "git config merge.scrutiny.driver")
+            print("Set git config merge.scrutiny.driver = \(SyncInit.driver)")
         }
         if try git.answer(["rev-parse", "-q", "--verify", "MERGE_HEAD"]) != nil {
             throw SyncFailure("""

@@ -276,4 +276,16 @@ final class SyncTests: XCTestCase {
         XCTAssertTrue(again.err.contains("a git merge is already in progress"), again.err)
         XCTAssertTrue(again.err.contains("git merge --abort"), again.err)
     }
+
+    /// The driver setting names the scrutiny that ran `sync init`; after a move or reinstall,
+    /// sync points git at the running one (and says so) instead of letting merges fail.
+    func testSyncRepointsAStaleMergeDriver() throws {
+        let a = try sandbox.startPanel(startingPanel, clerk: "a")
+        try sandbox.git(["config", "merge.scrutiny.driver", "'/nowhere/scrutiny' merge %O %A %B"], in: a)
+        let result = try sandbox.scrutiny(["sync", "panel.json"], in: a)
+        XCTAssertEqual(result.status, 0, result.err)
+        let binary = try SyncSandbox.binary.resolvingSymlinksInPath().path
+        XCTAssertTrue(result.out.hasPrefix("Set git config merge.scrutiny.driver = '\(binary)' merge %O %A %B\n"), result.out)
+        XCTAssertEqual(try sandbox.git(["config", "merge.scrutiny.driver"], in: a), "'\(binary)' merge %O %A %B")
+    }
 }
