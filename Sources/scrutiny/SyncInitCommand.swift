@@ -39,7 +39,7 @@ struct SyncInit: ParsableCommand {
 
         // 1. .gitattributes: tell git which file the driver merges. Committed, so every clone has it.
         let attributes = top.appendingPathComponent(".gitattributes")
-        let line = "\(store.path.replacingOccurrences(of: " ", with: "[ ]")) merge=scrutiny"
+        let line = "\(Self.attributePattern(store.path)) merge=scrutiny"
         if try store.usesDriver() {
             print("\(store.path) already uses the scrutiny merge driver in .gitattributes")
         } else {
@@ -50,6 +50,13 @@ struct SyncInit: ParsableCommand {
                 throw SyncFailure("cannot write \(attributes.path): \(error.localizedDescription)")
             }
             print("Added “\(line)” to \(attributes.path)")
+            guard try store.usesDriver() else {
+                throw SyncFailure("""
+                    git still does not merge \(store.path) with Scrutiny: another .gitattributes line sets its \
+                    merge attribute (see `git check-attr -a -- \(Self.attributePattern(store.path))`). Remove that \
+                    line and run `scrutiny sync init \(file)` again.
+                    """)
+            }
         }
 
         // 2. The driver itself: local to this clone's .git/config.
@@ -90,6 +97,13 @@ struct SyncInit: ParsableCommand {
         if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
         if let path = Bundle.main.executablePath { return path }
         return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    }
+
+    /// A path as a .gitattributes pattern: as it is, or C-quoted when it holds a space, a
+    /// quote or a backslash (the line is split at spaces before patterns are read).
+    static func attributePattern(_ path: String) -> String {
+        guard path.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "\\" }) else { return path }
+        return "\"" + path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// Single-quoted for the shell git runs the driver with.

@@ -288,4 +288,23 @@ final class SyncTests: XCTestCase {
         XCTAssertTrue(result.out.hasPrefix("Set git config merge.scrutiny.driver = '\(binary)' merge %O %A %B\n"), result.out)
         XCTAssertEqual(try sandbox.git(["config", "merge.scrutiny.driver"], in: a), "'\(binary)' merge %O %A %B")
     }
+
+    /// A store in a subfolder of an existing repository, with another name: init uses that
+    /// repository, and the attribute names the store's path from the top.
+    func testSyncInitUsesTheRepositoryTheStoreIsIn() throws {
+        let top = sandbox.root.appendingPathComponent("council")
+        let folder = top.appendingPathComponent("panels")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try sandbox.git(["init", "--quiet"], in: top)
+        try "*.txt text\n".write(to: top.appendingPathComponent(".gitattributes"), atomically: true, encoding: .utf8)
+        try PanelStore.save(startingPanel, to: folder.appendingPathComponent("send panel.json"))
+        let result = try sandbox.scrutiny(["sync", "init", "send panel.json"], in: folder)
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertFalse(result.out.contains("Created a git repository"), result.out)
+        XCTAssertEqual(try String(contentsOf: top.appendingPathComponent(".gitattributes"), encoding: .utf8),
+                       "*.txt text\n\"panels/send panel.json\" merge=scrutiny\n")
+        XCTAssertEqual(try sandbox.git(["check-attr", "merge", "--", "panels/send panel.json"], in: top),
+                       "panels/send panel.json: merge: scrutiny")
+        XCTAssertEqual(try sandbox.git(["ls-files"], in: top), ".gitattributes\npanels/send panel.json")
+    }
 }
