@@ -21,15 +21,19 @@ struct SyncCommand: ParsableCommand {
 /// The store file, where it sits in its repository, and how to talk to git about it.
 struct StoreInRepository {
     let file: URL
+    /// Runs at the top of the repository.
     let git: Git
     /// The store's path from the top of the repository, as git names it.
     let path: String
 
-    /// Finds the repository holding `file`; nil when it is in none.
+    /// Finds the repository holding `file`; nil when it is in none. Git then runs at the top
+    /// of the repository, where `path` means the store.
     static func find(_ file: URL) throws(SyncFailure) -> StoreInRepository? {
-        let git = Git(directory: file.deletingLastPathComponent())
-        guard let prefix = try git.answer(["rev-parse", "--show-prefix"]) else { return nil }
-        return StoreInRepository(file: file, git: git, path: prefix + file.lastPathComponent)
+        let here = Git(directory: file.deletingLastPathComponent())
+        guard let prefix = try here.answer(["rev-parse", "--show-prefix"]),
+              let top = try here.answer(["rev-parse", "--show-toplevel"]) else { return nil }
+        return StoreInRepository(file: file, git: Git(directory: URL(fileURLWithPath: top)),
+                                 path: prefix + file.lastPathComponent)
     }
 
     /// The store as last committed, or nil when it has never been committed.

@@ -35,7 +35,7 @@ struct SyncInit: ParsableCommand {
         }
         guard let store else { throw SyncFailure("git made a repository in \(url.deletingLastPathComponent().path) but cannot find it") }
         let git = store.git
-        let top = URL(fileURLWithPath: try git.must(["rev-parse", "--show-toplevel"], doing: "finding the repository"))
+        let top = git.directory
 
         // 1. .gitattributes: tell git which file the driver merges. Committed, so every clone has it.
         let attributes = top.appendingPathComponent(".gitattributes")
@@ -72,10 +72,9 @@ struct SyncInit: ParsableCommand {
 
         // 3. Commit the store and .gitattributes if either is new or changed.
         let paths = [".gitattributes", store.path]
-        let topGit = Git(directory: top)
-        if !(try topGit.must(["status", "--porcelain", "--"] + paths, doing: "git status")).isEmpty {
-            try topGit.must(["add", "--"] + paths, doing: "git add")
-            try topGit.must(["commit", "--quiet", "-m", "Share \(store.path) with the Scrutiny merge driver", "--"] + paths,
+        if !(try git.must(["status", "--porcelain", "--"] + paths, doing: "git status")).isEmpty {
+            try git.must(["add", "--"] + paths, doing: "git add")
+            try git.must(["commit", "--quiet", "-m", "Share \(store.path) with the Scrutiny merge driver", "--"] + paths,
                             doing: "git commit (does git know your name? git config user.name \"…\")")
             print("Committed .gitattributes and \(store.path)")
         }

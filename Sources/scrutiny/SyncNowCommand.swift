@@ -172,8 +172,7 @@ struct SyncNow: ParsableCommand {
         guard try git.answer(["rev-parse", "-q", "--verify", "MERGE_HEAD"]) != nil else {
             throw SyncFailure("git could not merge the remote's changes:\n\(merge.said)")
         }
-        let top = URL(fileURLWithPath: try git.must(["rev-parse", "--show-toplevel"], doing: "finding the repository"))
-        let unmerged = try Git(directory: top).must(["diff", "--name-only", "-z", "--diff-filter=U"], doing: "git diff")
+        let unmerged = try git.must(["diff", "--name-only", "-z", "--diff-filter=U"], doing: "git diff")
             .split(separator: "\0").map(String.init)
         let storeIsValid = (try? PanelStore.load(from: store.file)) != nil
         guard unmerged.allSatisfy({ $0 == store.path }), storeIsValid else {
