@@ -6,6 +6,8 @@
 ///   differently on both keeps ours in place and records a `MergeConflict` with all three values.
 /// - An item removed on one side and changed on the other is kept as changed, and flagged.
 ///   (A criterion or dimension counts as changed when any of its cells was.)
+/// - A few fields have one right answer when both sides set them: a live session that both
+///   clerks ran started at the earlier start and ended at the later end (`MergeField.combine`).
 /// - Order is merged by `OrderMerge`, keeping both sides' moves and insertions.
 /// - Notes about a criterion, dimension or question the merge removed lose their subject, and
 ///   notes taken in a removed schedule item lose their source, just as a removal does locally.
