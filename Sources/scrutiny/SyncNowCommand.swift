@@ -184,7 +184,17 @@ struct SyncNow: ParsableCommand {
                 undo the merge with `git merge --abort`.
                 """)
         }
-        try git.must(["add", "--", store.path], doing: "git add")
-        try git.must(["commit", "--quiet", "--no-edit"], doing: "committing the merge")
+        let howToFinish = """
+            The repository is in the middle of a merge and \(store.path) is merged. To finish: \
+            `git add -- '\(store.path)'` and `git commit --no-edit`, then run `scrutiny sync \(file)` \
+            again; or undo the merge with `git merge --abort`.
+            """
+        do {
+            try git.must(["add", "--", store.path], doing: "git add")
+            try git.must(["commit", "--quiet", "--no-edit"],
+                         doing: "committing the merge (does git know your name? git config user.name \"…\")")
+        } catch {
+            throw SyncFailure("\(error)\n\(howToFinish)")
+        }
     }
 }

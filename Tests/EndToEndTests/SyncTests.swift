@@ -307,4 +307,32 @@ final class SyncTests: XCTestCase {
                        "panels/send panel.json: merge: scrutiny")
         XCTAssertEqual(try sandbox.git(["ls-files"], in: top), ".gitattributes\npanels/send panel.json")
     }
+
+    /// When git refuses to commit the merged store (here a hook does), sync leaves the merge
+    /// for the clerk but says how to finish it.
+    func testAMergeThatCannotBeCommittedSaysHowToFinish() throws {
+        let a = try sandbox.startPanel(startingPanel, clerk: "a")
+        let b = try sandbox.join(clerk: "b")
+        try sandbox.edit(in: a) { $0.framework[equity] = "A" }
+        try sandbox.edit(in: b) { $0.framework[equity] = "B" }
+        XCTAssertEqual(try sandbox.scrutiny(["sync", "panel.json"], in: a).status, 0)
+        let hook = b.appendingPathComponent(".git/hooks/pre-commit")
+        try """
+            #!/bin/sh
+            [ -f "$(git rev-parse --git-dir)/MERGE_HEAD" ] && { echo "no merges today" >&2; exit 1; }
+            exit 0
+            """.write(to: hook, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+
+        let result = try sandbox.scrutiny(["sync", "panel.json"], in: b)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.err.contains("no merges today"), result.err)
+        XCTAssertTrue(result.err.hasSuffix("""
+            The repository is in the middle of a merge and panel.json is merged. To finish: \
+            `git add -- 'panel.json'` and `git commit --no-edit`, then run `scrutiny sync panel.json` \
+            again; or undo the merge with `git merge --abort`.
+
+            """), result.err)
+        XCTAssertEqual(try sandbox.panel(in: b).conflicts.count, 1)
+    }
 }
