@@ -27,24 +27,35 @@ public final class TerminalHost<App: TerminalApp> {
     private let autosaver: Autosaver
     private let clock: () -> Double
     private let takeSignal: () -> Int32?
-    private let draftQueue: DispatchQueue
+    private let runDraftWrite: Autosaver.Executor
+    private let waitForDraftWrites: () -> Void
     private var decoder: KeyDecoder
     private var drafts = DraftThrottle()
     public var idleTimeout = 50
     /// How long to wait for the rest of an escape sequence (Alt+key) after Esc.
     public var escapeTimeout = 25
 
-    public init(app: App, terminal: TerminalDevice, files: StoreFiles, autosaver: Autosaver,
+    public convenience init(app: App, terminal: TerminalDevice, files: StoreFiles, autosaver: Autosaver,
                 clock: @escaping () -> Double = { ProcessInfo.processInfo.systemUptime },
                 takeSignal: @escaping () -> Int32? = ShutdownSignals.take,
                 draftQueue: DispatchQueue = DispatchQueue(label: "scrutiny.draft")) {
+        self.init(app: app, terminal: terminal, files: files, autosaver: autosaver, clock: clock,
+                  takeSignal: takeSignal, runDraftWrite: { draftQueue.async(execute: $0) },
+                  waitForDraftWrites: { draftQueue.sync {} })
+    }
+
+    /// For tests: draft writes run by `runDraftWrite` (in order), `waitForDraftWrites` waits for them.
+    init(app: App, terminal: TerminalDevice, files: StoreFiles, autosaver: Autosaver,
+         clock: @escaping () -> Double, takeSignal: @escaping () -> Int32?,
+         runDraftWrite: @escaping Autosaver.Executor, waitForDraftWrites: @escaping () -> Void) {
         self.app = app
         self.terminal = terminal
         self.files = files
         self.autosaver = autosaver
         self.clock = clock
         self.takeSignal = takeSignal
-        self.draftQueue = draftQueue
+        self.runDraftWrite = runDraftWrite
+        self.waitForDraftWrites = waitForDraftWrites
         decoder = terminal.keyDecoder
     }
 
@@ -110,7 +121,7 @@ public final class TerminalHost<App: TerminalApp> {
 
     private func perform(_ change: DraftThrottle.Change) {
         let files = self.files
-        draftQueue.async {
+        runDraftWrite {
             switch change {
             case let .write(bytes): try? files.writeDraft(bytes)
             case .remove: files.removeDraft()
@@ -123,7 +134,7 @@ public final class TerminalHost<App: TerminalApp> {
     private func shutDown(_ ending: Ending) -> Outcome {
         // The draft first: it is small, and it holds the typing most at risk.
         if let change = drafts.flush() { perform(change) }
-        draftQueue.sync {}
+        waitForDraftWrites()
         let unsaved = autosaver.flush()
         if unsaved == nil {
             for status in autosaver.takeStatuses() { app.setSaveStatus(status) }

@@ -278,7 +278,12 @@ public struct KeyDecoder: Sendable {
             }
         }
         if scalars >= pasteChunkLimit {
-            state = .paste(text: "", scalars: 0, lastInputAt: time)
+            // Keep back a trailing Esc and what follows: it may be the start of the end marker.
+            let tail = text.unicodeScalars.suffix(Self.pasteEnd.unicodeScalars.count - 1)
+            var kept = ""
+            if let escape = tail.lastIndex(of: "\u{1B}") { kept = String(String.UnicodeScalarView(tail[escape...])) }
+            text.unicodeScalars.removeLast(kept.unicodeScalars.count)
+            state = .paste(text: kept, scalars: kept.unicodeScalars.count, lastInputAt: time)
             return Self.pasteEvent(text)
         }
         state = .paste(text: text, scalars: scalars, lastInputAt: time)
