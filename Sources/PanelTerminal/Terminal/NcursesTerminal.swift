@@ -49,11 +49,10 @@ public final class NcursesTerminal: TerminalDevice {
         guard let window = initscr() else {
             throw StartError(description: "the terminal could not be set up")
         }
-        var hasColours = false
-        if has_colors() {
-            hasColours = start_color() == scrutiny_ok()
-        }
-        let theme = Theme.choose(terminalHasColours: hasColours, environment: environment)
+        // Start colour only when it will be used: once started, ncurses paints pair 0 as
+        // white on black unless told otherwise, which would override a NO_COLOR terminal's own.
+        var theme = Theme.choose(terminalHasColours: has_colors(), environment: environment)
+        if theme == .colour && start_color() != scrutiny_ok() { theme = .monochrome }
         let terminal = NcursesTerminal(window: window, theme: theme)
         terminal.setUp()
         return terminal
