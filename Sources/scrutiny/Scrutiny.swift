@@ -12,6 +12,8 @@ struct Scrutiny: ParsableCommand {
             Import.self,
             Export.self,
             KeymapCommand.self,
+            MergeCommand.self,
+            SyncCommand.self,
         ],
     )
 }

@@ -56,6 +56,10 @@ extension Workspace {
         case .moveDimensionLeft: moveAxisItem(.dimensions, by: -1)
         case .moveDimensionRight: moveAxisItem(.dimensions, by: 1)
 
+        case .nextConflict: jumpToNextConflict()
+        case .keepOurs: resolveConflictHere(.ours)
+        case .takeTheirs: resolveConflictHere(.theirs)
+
         case .cursorLeft, .cursorRight, .wordLeft, .wordRight, .cursorUp, .cursorDown, .cursorLineStart,
              .cursorLineEnd, .deleteBackward, .deleteForward, .deleteWordBackward, .killToLineEnd,
              .killToLineStart, .newline, .finishEdit, .leaveEdit:
