@@ -54,6 +54,11 @@ public enum Action: String, CaseIterable, Sendable {
     case moveDimensionLeft = "move-dimension-left"
     case moveDimensionRight = "move-dimension-right"
 
+    // Merge conflicts (after `scrutiny sync` or `scrutiny merge`).
+    case nextConflict = "next-conflict"
+    case keepOurs = "keep-ours"
+    case takeTheirs = "take-theirs"
+
     // Inside the text editor.
     case cursorLeft = "cursor-left"
     case cursorRight = "cursor-right"
@@ -77,4 +82,76 @@ public enum Action: String, CaseIterable, Sendable {
 /// in the focused context wins over the same key in `global`.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, grid, schedule, questions, editor
+}
+
+extension Action {
+    /// One line for the help overlay and the command line's completion list.
+    public var summary: String {
+        switch self {
+        case .quit: "save and quit"
+        case .help: "show the keys that are bound (this help)"
+        case .commandLine: "type a command, e.g. :add criterion Sustainability"
+        case .search: "search all text: cells, questions, schedule, panel fields"
+        case .searchNext: "go to the next search match"
+        case .searchPrevious: "go to the previous search match"
+        case .undo: "undo the last change"
+        case .redo: "redo the last undone change"
+        case .nextPane: "focus the next pane"
+        case .previousPane: "focus the previous pane"
+        case .focusSchedule: "focus the schedule"
+        case .focusFramework: "focus the framework grid"
+        case .focusQuestions: "focus the questions"
+        case .redraw: "redraw the whole screen"
+        case .suspend: "suspend to the shell (fg to come back)"
+        case .moveUp: "move up"
+        case .moveDown: "move down"
+        case .moveLeft: "move left"
+        case .moveRight: "move right"
+        case .pageUp: "move up a page"
+        case .pageDown: "move down a page"
+        case .lineStart: "go to the first column"
+        case .lineEnd: "go to the last column"
+        case .goFirst: "go to the first item"
+        case .goLast: "go to the last item"
+        case .edit: "edit the selected text in place"
+        case .clear: "empty the selected cell"
+        case .add: "add an item after the selected one"
+        case .delete: "delete the selected item (asks first)"
+        case .rename: "rename the selected item"
+        case .moveItemUp: "move the selected item up"
+        case .moveItemDown: "move the selected item down"
+        case .cycleStatus: "change the status to the next one"
+        case .setDate: "set the date (\"6 March 2024\", \"6/3/2024\", empty = to be scheduled)"
+        case .setKind: "change the kind (interview, meeting, visit…)"
+        case .addCriterion: "add a criterion (row) below this one"
+        case .addDimension: "add a dimension (column) after this one"
+        case .renameCriterion: "rename the selected criterion (row)"
+        case .renameDimension: "rename the selected dimension (column)"
+        case .deleteCriterion: "delete the selected criterion with its cells (asks first)"
+        case .deleteDimension: "delete the selected dimension with its cells (asks first)"
+        case .moveCriterionUp: "move the selected criterion up"
+        case .moveCriterionDown: "move the selected criterion down"
+        case .moveDimensionLeft: "move the selected dimension left"
+        case .moveDimensionRight: "move the selected dimension right"
+        case .nextConflict: "go to the next merge conflict and show both versions"
+        case .keepOurs: "resolve the conflict here: keep the text in place (edit it first to combine)"
+        case .takeTheirs: "resolve the conflict here: take the other clerk's version"
+        case .cursorLeft: "cursor one character left"
+        case .cursorRight: "cursor one character right"
+        case .wordLeft: "cursor one word left"
+        case .wordRight: "cursor one word right"
+        case .cursorUp: "cursor one line up"
+        case .cursorDown: "cursor one line down"
+        case .cursorLineStart: "cursor to the start of the line"
+        case .cursorLineEnd: "cursor to the end of the line"
+        case .deleteBackward: "delete the character before the cursor"
+        case .deleteForward: "delete the character under the cursor"
+        case .deleteWordBackward: "delete the word before the cursor"
+        case .killToLineEnd: "delete to the end of the line"
+        case .killToLineStart: "delete to the start of the line"
+        case .newline: "start a new line"
+        case .finishEdit: "finish editing (keeps the text)"
+        case .leaveEdit: "leave the editor (keeps the text)"
+        }
+    }
 }
