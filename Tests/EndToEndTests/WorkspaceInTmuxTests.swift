@@ -1,0 +1,157 @@
+import Foundation
+import PanelModel
+import XCTest
+
+/// The real `scrutiny` in a real terminal (tmux, 120×40): typing, resizing, pasting, and being
+/// killed, hung up on or signalled, then reading the store it left behind.
+final class WorkspaceInTmuxTests: XCTestCase {
+    private var folder: URL!
+    private var store: URL!
+    private var sessions: [TmuxSession] = []
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        store = folder.appendingPathComponent("panel.json")
+        // The blank template: the example's criteria and dimensions, every cell empty.
+        try PanelStore.create(PanelTemplates.blank, at: store)
+    }
+
+    override func tearDownWithError() throws {
+        sessions.forEach { $0.close() }
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Opens the store and waits for the grid, with its first cell selected.
+    private func open(width: Int = 120, height: Int = 40) throws -> TmuxSession {
+        let session = try TmuxSession([ScrutinyBinary.path(), store.path], width: width, height: height,
+                                      directory: folder)
+        sessions.append(session)
+        try session.waitFor("Effectiveness × Diagnosis")
+        return session
+    }
+
+    /// From the first cell: down to Equity (the third criterion), right to Outcomes (the third dimension).
+    private func goToEquityOutcomes(_ session: TmuxSession) throws {
+        try session.press("Down", "Down", "Right", "Right")
+        try session.waitFor("Equity × Outcomes")
+    }
+
+    private func cell(_ criterion: String, _ dimension: String) throws -> String {
+        let framework = try PanelStore.load(from: store).framework
+        let c = try XCTUnwrap(framework.criteria.first { $0.name == criterion }, "no criterion \(criterion)")
+        let d = try XCTUnwrap(framework.dimensions.first { $0.name == dimension }, "no dimension \(dimension)")
+        return framework[c.id, d.id]
+    }
+
+    private var draft: String? {
+        (try? Data(contentsOf: URL(fileURLWithPath: store.path + ".draft"))).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func assertTerminalRestored(_ session: TmuxSession, file: StaticString = #filePath, line: UInt = #line) throws {
+        XCTAssertEqual(try session.pane("alternate_on"), "0", "still in the alternate screen", file: file, line: line)
+        XCTAssertEqual(try session.pane("cursor_flag"), "1", "cursor left hidden", file: file, line: line)
+    }
+
+    func testTextTypedInEquityOutcomesIsInTheStoreAfterQuitting() throws {
+        let session = try open()
+        try goToEquityOutcomes(session)
+        try session.press("Enter")
+        try session.type("é — 日本")
+        try session.waitFor("é — 日本")
+        try session.press("Enter")
+        try session.waitFor("saved ")
+        try session.press("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+        try assertTerminalRestored(session)
+        XCTAssertEqual(try cell("Equity", "Outcomes"), "é — 日本")
+        XCTAssertNil(draft, "no draft is left once the editor is closed")
+    }
+
+    func testTooSmallATerminalSaysSoAndResizingBackKeepsTheSelection() throws {
+        let session = try open()
+        try goToEquityOutcomes(session)
+        try session.resize(width: 60, height: 20)
+        try session.waitFor("terminal too small (need 80×24)")
+        try session.resize(width: 120, height: 40)
+        let screen = try session.waitFor("Equity × Outcomes")
+        XCTAssertTrue(screen.contains("Framework"), "the grid is back:\n\(screen)")
+        XCTAssertFalse(screen.contains("terminal too small"))
+        try session.press("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+    }
+
+    func testAPasteWithNewlinesGoesIntoTheEditorAsTextNeverAsKeys() throws {
+        let session = try open()
+        try goToEquityOutcomes(session)
+        try session.press("Enter")
+        // "q" and "u" would quit and undo if they ran as keys.
+        try session.paste("one\ntwo q\nthree u")
+        try session.waitFor("three u")
+        try session.press("Enter")
+        try session.waitFor("saved ")
+        try session.press("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+        XCTAssertEqual(try cell("Equity", "Outcomes"), "one\ntwo q\nthree u")
+    }
+
+    func testKilledMidTypingLosesAtMostTheLastSecond() throws {
+        let session = try open()
+        try goToEquityOutcomes(session)
+        try session.press("Enter")
+        try session.type("before pause")
+        try session.waitFor("before pause")
+        // More than a second: the draft has certainly been written with everything so far.
+        Thread.sleep(forTimeInterval: 1.5)
+        try session.type(" after")
+        try session.signal(SIGKILL)
+        XCTAssertEqual(try session.waitForExit(), 128 + SIGKILL)
+        XCTAssertTrue(draft?.contains("before pause") == true, "draft: \(draft ?? "none")")
+
+        let reopened = try TmuxSession([ScrutinyBinary.path(), store.path], directory: folder)
+        sessions.append(reopened)
+        try reopened.waitFor("before pause")
+        try reopened.press("Enter")
+        try reopened.waitFor("saved ")
+        try reopened.press("q")
+        XCTAssertEqual(try reopened.waitForExit(), 0)
+        XCTAssertTrue(try cell("Equity", "Outcomes").hasPrefix("before pause"))
+    }
+
+    func testSIGTERMAndSIGHUPSaveTheDocumentAndTheDraftAndRestoreTheTerminal() throws {
+        for (signal, text) in [(SIGTERM, "term"), (SIGHUP, "hup")] {
+            let session = try open()
+            try goToEquityOutcomes(session)
+            try session.press("Enter")
+            try session.type(text)
+            try session.press("Enter")
+            try session.press("Enter")  // edit again: " +draft" is only in the draft
+            try session.type(" +draft")
+            try session.waitFor("\(text) +draft")
+            try session.signal(signal)
+            XCTAssertEqual(try session.waitForExit(timeout: 2), 0, "signal \(signal)")
+            try assertTerminalRestored(session)
+            XCTAssertEqual(try cell("Equity", "Outcomes"), text)
+            XCTAssertTrue(draft?.contains("\(text) +draft") == true, "draft: \(draft ?? "none")")
+            session.close()
+            // A fresh store for the next signal.
+            try FileManager.default.removeItem(at: store)
+            try? FileManager.default.removeItem(atPath: store.path + ".draft")
+            try PanelStore.create(PanelTemplates.blank, at: store)
+        }
+    }
+
+    func testClosingTheTerminalSavesAndEndsTheProgram() throws {
+        let session = try open()
+        try goToEquityOutcomes(session)
+        try session.press("Enter")
+        try session.type("window closed")
+        try session.waitFor("window closed")
+        let pid = try XCTUnwrap(try session.programPID())
+        session.close()  // the terminal goes away under the program, as when a window or SSH drops
+        let deadline = Date().addingTimeInterval(5)
+        while kill(pid, 0) == 0 && Date() < deadline { usleep(50_000) }
+        XCTAssertNotEqual(kill(pid, 0), 0, "scrutiny is still running after its terminal closed")
+        XCTAssertTrue(draft?.contains("window closed") == true, "draft: \(draft ?? "none")")
+    }
+}
