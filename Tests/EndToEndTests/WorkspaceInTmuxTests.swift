@@ -68,6 +68,20 @@ final class WorkspaceInTmuxTests: XCTestCase {
         XCTAssertNil(draft, "no draft is left once the editor is closed")
     }
 
+    func testWithoutAFileTheFirstRunCreatesPanelJsonFromTheExampleForItsOwnerOnly() throws {
+        let empty = folder.appendingPathComponent("first-run")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let session = try TmuxSession([ScrutinyBinary.path()], directory: empty)
+        sessions.append(session)
+        try session.waitFor("SEND Provision Scrutiny Panel")
+        try session.press("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+        let created = empty.appendingPathComponent("panel.json")
+        XCTAssertEqual(try PanelStore.load(from: created), PanelTemplates.example)
+        let mode = try FileManager.default.attributesOfItem(atPath: created.path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+    }
+
     func testTooSmallATerminalSaysSoAndResizingBackKeepsTheSelection() throws {
         let session = try open()
         try goToEquityOutcomes(session)
