@@ -132,6 +132,31 @@ final class WorkspaceInTmuxTests: XCTestCase {
         XCTAssertTrue(try cell("Equity", "Outcomes").hasPrefix("before pause"))
     }
 
+    func testQuittingWhenTheStoreCannotBeWrittenAsksWhereToPutTheChanges() throws {
+        let meeting = folder.appendingPathComponent("meeting")
+        try FileManager.default.createDirectory(at: meeting, withIntermediateDirectories: true)
+        let inMeeting = meeting.appendingPathComponent("panel.json")
+        try PanelStore.create(PanelTemplates.blank, at: inMeeting)
+        let session = try TmuxSession([ScrutinyBinary.path(), inMeeting.path], directory: folder)
+        sessions.append(session)
+        try session.waitFor("Effectiveness × Diagnosis")
+        // The store's folder is renamed behind Scrutiny's back: saves now fail.
+        try FileManager.default.moveItem(at: meeting, to: folder.appendingPathComponent("moved"))
+        try session.press("Enter")
+        try session.type("rescued")
+        try session.press("Enter")
+        try session.waitFor("NOT SAVED")
+        try session.press("q")
+        try session.waitFor("Where shall I write them?")
+        let rescue = folder.appendingPathComponent("rescue.json")
+        try session.type(rescue.path)
+        try session.press("Enter")
+        try session.waitFor("Your changes are saved in \(rescue.path).")
+        XCTAssertEqual(try session.waitForExit(), 0)
+        let rescued = try PanelStore.load(from: rescue).framework
+        XCTAssertEqual(rescued[rescued.criteria[0].id, rescued.dimensions[0].id], "rescued")
+    }
+
     func testSIGTERMAndSIGHUPSaveTheDocumentAndTheDraftAndRestoreTheTerminal() throws {
         for (signal, text) in [(SIGTERM, "term"), (SIGHUP, "hup")] {
             let session = try open()
