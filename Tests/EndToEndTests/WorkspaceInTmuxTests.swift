@@ -180,6 +180,33 @@ final class WorkspaceInTmuxTests: XCTestCase {
         }
     }
 
+    func testCtrlCNeverKillsItAndCtrlZSuspendsAndComesBackRepainted() throws {
+        let session = try open()
+        try session.press("C-c")
+        try session.press("Down")
+        try session.waitFor("Efficiency × Diagnosis")  // still running, still answering keys
+        let pid = try XCTUnwrap(try session.programPID())
+
+        try session.press("C-z")
+        let deadline = Date().addingTimeInterval(5)
+        while processState(pid) != "T" && Date() < deadline { usleep(50_000) }
+        XCTAssertEqual(processState(pid), "T", "stopped by Ctrl-Z")
+        XCTAssertEqual(try session.pane("alternate_on"), "0", "the terminal is given back while stopped")
+
+        kill(pid, SIGCONT)
+        try session.waitFor("Efficiency × Diagnosis")
+        XCTAssertEqual(try session.pane("alternate_on"), "1")
+        try session.press("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+    }
+
+    /// The state letter from /proc/PID/stat: "S" sleeping, "T" stopped…
+    private func processState(_ pid: pid_t) -> String {
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        guard let close = stat.lastIndex(of: ")") else { return "" }
+        return String(stat[stat.index(close, offsetBy: 2)])
+    }
+
     func testClosingTheTerminalSavesAndEndsTheProgram() throws {
         let session = try open()
         try goToEquityOutcomes(session)
