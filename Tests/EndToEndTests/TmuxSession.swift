@@ -64,6 +64,11 @@ final class TmuxSession {
         try run(["capture-pane", "-p", "-t", "e2e"])
     }
 
+    /// The screen with its attributes as SGR escape sequences (`capture-pane -e`).
+    func screenWithAttributes() throws -> String {
+        try run(["capture-pane", "-e", "-p", "-t", "e2e"])
+    }
+
     /// A tmux format value for the pane, e.g. "pane_pid", "pane_dead", "alternate_on".
     func pane(_ format: String) throws -> String {
         try run(["display-message", "-p", "-t", "e2e", "#{\(format)}"]).trimmingCharacters(in: .whitespacesAndNewlines)

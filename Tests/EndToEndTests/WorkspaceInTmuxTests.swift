@@ -82,6 +82,58 @@ final class WorkspaceInTmuxTests: XCTestCase {
         XCTAssertEqual(mode, 0o600)
     }
 
+    func testKeysFromARealTerminalReachTheEditorHomeEndCtrlAndAltArrows() throws {
+        let session = try open()
+        try session.press("Enter")
+        try session.type("one two")
+        try session.press("C-Left")
+        try session.type("X")
+        try session.press("Home")
+        try session.type("A")
+        try session.press("End")
+        try session.type("Z")
+        try session.press("M-b")
+        try session.type("W")
+        // C-Left: to the start of "two"; Home, End: the line's ends; M-b: back over "XtwoZ".
+        try session.waitFor("Aone WXtwoZ")
+        try session.press("Enter")
+        try session.press("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+        XCTAssertEqual(try cell("Effectiveness", "Diagnosis"), "Aone WXtwoZ")
+    }
+
+    func testItRunsOnEightColourAndMonochromeTerminalsAndHonoursNoColor() throws {
+        let cases: [(environment: [String: String], colour: Bool)] = [
+            (["TERM": "xterm"], true), (["TERM": "linux"], true), (["TERM": "vt100"], false),
+            (["TERM": "xterm-256color", "NO_COLOR": "1"], false),
+        ]
+        for (environment, colour) in cases {
+            let session = try TmuxSession([ScrutinyBinary.path(), store.path], environment: environment, directory: folder)
+            sessions.append(session)
+            try session.waitFor("Effectiveness × Diagnosis")
+            try session.press("Down")
+            try session.waitFor("Efficiency × Diagnosis")
+            let colours = Self.colourParameters(in: try session.screenWithAttributes())
+            XCTAssertEqual(!colours.isEmpty, colour, "\(environment): colours \(colours)")
+            try session.press("q")
+            XCTAssertEqual(try session.waitForExit(), 0, "\(environment)")
+            session.close()
+        }
+    }
+
+    /// The foreground and background colour numbers (30–37, 40–47) set by SGR sequences.
+    private static func colourParameters(in screen: String) -> Set<Int> {
+        var found = Set<Int>()
+        for part in screen.components(separatedBy: "\u{1B}[").dropFirst() {
+            guard let end = part.firstIndex(of: "m") else { continue }
+            for parameter in part[..<end].split(separator: ";").compactMap({ Int($0) })
+            where (30...37).contains(parameter) || (40...47).contains(parameter) {
+                found.insert(parameter)
+            }
+        }
+        return found
+    }
+
     func testTooSmallATerminalSaysSoAndResizingBackKeepsTheSelection() throws {
         let session = try open()
         try goToEquityOutcomes(session)
