@@ -219,7 +219,10 @@ final class WorkspaceInTmuxTests: XCTestCase {
             try session.press("Enter")  // edit again: " +draft" is only in the draft
             try session.type(" +draft")
             try session.waitFor("\(text) +draft")
-            try session.signal(signal)
+            // Twice: the second arrives during the save and must not cut it short.
+            let pid = try XCTUnwrap(try session.programPID())
+            kill(pid, signal)
+            kill(pid, signal)
             XCTAssertEqual(try session.waitForExit(timeout: 2), 0, "signal \(signal)")
             try assertTerminalRestored(session)
             XCTAssertEqual(try cell("Equity", "Outcomes"), text)
