@@ -47,7 +47,9 @@ struct Open: ParsableCommand {
             document = PanelTemplates.example
         }
 
-        let draft = StoreFiles(store: url).readDraft()
+        let files = StoreFiles(store: url)
+        files.removeLeftoverDraftTemporaries()
+        let draft = files.readDraft()
         let workspace = Workspace(document: document!, keymap: keymap, draft: draft)
         let status = TerminalSession.run(workspace, store: url)
         if status != 0 { throw ExitCode(status) }
