@@ -235,11 +235,13 @@ final class WorkspaceInTmuxTests: XCTestCase {
         }
     }
 
-    func testCtrlCNeverKillsItAndCtrlZSuspendsAndComesBackRepainted() throws {
+    func testCtrlSAndCtrlCNeverStopItAndCtrlZSuspendsAndComesBackRepainted() throws {
         let session = try open()
+        // Ctrl-S would freeze the output if flow control were on; Ctrl-C would kill a cooked tty.
+        try session.press("C-s")
         try session.press("C-c")
         try session.press("Down")
-        try session.waitFor("Efficiency × Diagnosis")  // still running, still answering keys
+        try session.waitFor("Efficiency × Diagnosis")  // still running, still drawing
         let pid = try XCTUnwrap(try session.programPID())
 
         try session.press("C-z")
