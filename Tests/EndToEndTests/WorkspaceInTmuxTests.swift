@@ -134,6 +134,14 @@ final class WorkspaceInTmuxTests: XCTestCase {
         return found
     }
 
+    func testAnUnknownTerminalTypeIsExplainedNotACrash() throws {
+        let session = try TmuxSession([ScrutinyBinary.path(), store.path], environment: ["TERM": "no-such-terminal"],
+                                      directory: folder)
+        sessions.append(session)
+        try session.waitFor("scrutiny: the terminal type TERM=no-such-terminal is unknown here; try TERM=xterm-256color")
+        XCTAssertEqual(try session.waitForExit(), 1)
+    }
+
     func testTooSmallATerminalSaysSoAndResizingBackKeepsTheSelection() throws {
         let session = try open()
         try goToEquityOutcomes(session)
