@@ -36,13 +36,14 @@ struct Open: ParsableCommand {
         if !exists && file != nil {
             fail("\(url.relativePath) does not exist; create it with `scrutiny new \(url.relativePath)`")
         }
-        // Read an existing store before asking for a terminal, so a bad file is reported anywhere.
-        var document: PanelDocument?
+        let document: PanelDocument
         if exists {
+            // Read the store before asking for a terminal, so a bad file is reported anywhere.
             do { document = try PanelStore.load(from: url) } catch { fail("\(error)") }
-        }
-        do { try TerminalSession.checkTerminal() } catch { fail("\(error)") }
-        if document == nil {
+            requireTerminal()
+        } else {
+            // First run: never leave a new panel.json behind when there is no terminal to use it.
+            requireTerminal()
             do { try PanelStore.create(PanelTemplates.example, at: url) } catch { fail("\(error)") }
             document = PanelTemplates.example
         }
@@ -50,9 +51,13 @@ struct Open: ParsableCommand {
         let files = StoreFiles(store: url)
         files.removeLeftoverDraftTemporaries()
         let draft = files.readDraft()
-        let workspace = Workspace(document: document!, keymap: keymap, draft: draft)
+        let workspace = Workspace(document: document, keymap: keymap, draft: draft)
         let status = TerminalSession.run(workspace, store: url)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    private func requireTerminal() {
+        do { try TerminalSession.checkTerminal() } catch { fail("\(error)") }
     }
 
     private func fail(_ message: String) -> Never {
