@@ -90,7 +90,12 @@ class Bench:
     def launch(self, subject, store, watch=None):
         program = PtyProgram(subject.argv(store), cwd=os.path.dirname(store.path), env=self.env, watch=watch)
         started = program.started
-        elapsed = program.wait_for(lambda p: subject.first_frame_ready(p, store), self.args.timeout, started)
+        try:
+            elapsed = program.wait_for(lambda p: subject.first_frame_ready(p, store), self.args.timeout, started)
+        except BaseException:
+            program.kill()
+            raise
+        subject.after_open(program)
         return program, elapsed
 
     def record(self, subject, figure, value, remark=None):

@@ -25,6 +25,8 @@ import time
 import pyte
 
 COLUMNS, ROWS = 120, 40
+# Cursor-key application mode (CSI ? 1 h), as pyte stores private modes (shifted left by 5).
+DECCKM = 1 << 5
 
 
 class _Screen(pyte.Screen):
@@ -166,8 +168,18 @@ class PtyProgram:
 
     # Keys ---------------------------------------------------------------------------------------
 
+    ARROWS = {"<up>": "A", "<down>": "B", "<right>": "C", "<left>": "D"}
+
     def send(self, keys):
-        os.write(self.fd, keys.encode() if isinstance(keys, str) else keys)
+        """Writes keys; "<up>", "<down>", "<left>", "<right>" become the bytes a real terminal
+        sends in the program's current cursor-key mode (ESC O x once it asked for application
+        mode with keypad(), ESC [ x otherwise), exactly as xterm would."""
+        if isinstance(keys, str):
+            arrow = self.ARROWS.get(keys)
+            if arrow:
+                keys = ("\x1bO" if DECCKM in self.screen.mode else "\x1b[") + arrow
+            keys = keys.encode()
+        os.write(self.fd, keys)
 
     def key_latency(self, key, quiet=0.03, limit=5.0):
         """Writes one key and returns seconds from the write to the first read after which the

@@ -25,6 +25,9 @@ class Subject:
     def first_frame_ready(self, program, store):
         raise NotImplementedError
 
+    def after_open(self, program):
+        """Keys sent once the first frame is timed, to reach the grid (nothing by default)."""
+
     def start_typing(self, program):
         """Keys (sent and settled before timing starts) that open a cell for typing."""
 
@@ -84,7 +87,7 @@ class Scrutiny(Subject):
 
     name = "Scrutiny"
     # Right across the dimensions and back, down the criteria and back.
-    move_keys = (["\x1b[C"] * 4 + ["\x1b[D"] * 4 + ["\x1b[B"] * 5 + ["\x1b[A"] * 5)
+    move_keys = ["<right>"] * 4 + ["<left>"] * 4 + ["<down>"] * 5 + ["<up>"] * 5
 
     def __init__(self, binary, open_argv):
         self.binary = binary
@@ -100,6 +103,9 @@ class Scrutiny(Subject):
         text = program.text()
         return all(s in text for s in (store.first_criterion, store.last_criterion,
                                        store.first_dimension, store.first_cell_words))
+
+    def after_open(self, program):
+        program.send("2")  # focus the framework grid (default keymap: "2" = focus-framework)
 
     def start_typing(self, program):
         program.send("\r")  # edit the selected cell
