@@ -28,6 +28,7 @@ except ImportError:
     sys.exit("scripts/bench needs pyte and visidata: pip install -r scripts/bench-requirements.txt")
 
 import genstore  # noqa: E402
+import callgrind  # noqa: E402
 from fswatch import IN_CLOSE_WRITE, IN_MODIFY, IN_MOVED_TO, FolderWatch  # noqa: E402
 from ptyharness import ProgramExited, PtyProgram, Timeout  # noqa: E402
 from subjects import Scrutiny, Vim, VisiData, scrutiny_open_argv  # noqa: E402
@@ -251,6 +252,16 @@ class Bench:
             self.record(scrutiny, "journal", "n/a (no journal yet)")
         self.record_latency(scrutiny, "during_save", during, unchanged, ", over %d saves" % attempts)
 
+    def floor(self):
+        """The harness's own floor: the kernel's echo of a key through the pty (cat in cooked
+        mode draws nothing itself), read and stamped exactly as the programs' answers are."""
+        program = PtyProgram(["cat"], env=self.env)
+        with program:
+            program.settle(0.05)
+            samples = [program.key_latency("abcdefghij"[i % 10], quiet=self.args.quiet) for i in range(50)]
+        samples = [x for x in samples if x is not None]
+        return median(samples), p99(samples)
+
     # The whole run ------------------------------------------------------------------------------
 
     def measure(self, subject, stores, typing_store, save_store):
@@ -405,6 +416,24 @@ def machine():
             "load": [round(x, 2) for x in os.getloadavg()]}
 
 
+def run_profiles(args, work, store):
+    binary, reason = build_scrutiny(args)
+    open_argv = scrutiny_open_argv(binary, run_text) if binary else None
+    if not binary or open_argv is None:
+        log("scripts/bench --profile: %s" % (reason or "this build has no workspace to profile"))
+        return 1
+    if not shutil.which("valgrind"):
+        log("scripts/bench --profile: needs valgrind (apt-get install valgrind)")
+        return 1
+    bench = Bench(args, work)
+    subject = Scrutiny(binary, open_argv)
+    for scenario in args.profile.split(","):
+        log("profiling %s under callgrind (slow)" % scenario)
+        print(callgrind.profile(bench, subject, store, scenario, args.profile_keys,
+                              os.path.join(work, "profile"), log), flush=True)
+    return 0
+
+
 # Entry point ------------------------------------------------------------------------------------
 
 def parse(argv):
@@ -423,11 +452,25 @@ def parse(argv):
     parser.add_argument("--limit", type=float, help="stop the whole run after this many seconds "
                         "(default 1800, quick 600)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder of stores")
+    parser.add_argument("--profile", metavar="SCENARIOS",
+                        help="instead of timing, count Scrutiny's instructions under callgrind in these "
+                        "scenarios (comma-separated: open,move,type,commit) and print the top functions")
+    parser.add_argument("--profile-store", default="20MB", help="store for --profile (50KB, 2MB, 20MB)")
+    parser.add_argument("--profile-keys", type=int, default=50, help="keys (or commits) per --profile scenario")
     args = parser.parse_args(argv)
     args.keys = args.keys or (40 if args.quick else 200)
     args.runs = args.runs or (2 if args.quick else 5)
     args.saves = args.saves or (2 if args.quick else 5)
     args.limit = args.limit or (600 if args.quick else 1800)
+    if args.profile:
+        args.keep = True  # the callgrind files are the point
+        args.limit = max(args.limit, 3600)
+        unknown = set(args.profile.split(",")) - set(callgrind.SCENARIOS)
+        if unknown:
+            parser.error("unknown --profile scenario %s: choose from %s"
+                         % (", ".join(sorted(unknown)), ",".join(callgrind.SCENARIOS)))
+        if args.profile_store not in genstore.SIZES:
+            parser.error("unknown --profile-store %r: choose from %s" % (args.profile_store, ", ".join(genstore.SIZES)))
     return args
 
 
@@ -448,6 +491,8 @@ def main(argv=None):
         before = machine()
         started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         labels = ["50KB", "2MB"] if args.quick else ["50KB", "2MB", "20MB"]
+        if args.profile:
+            labels = [args.profile_store]
         stores = []
         for label in labels:
             path = os.path.join(work, "stores", "panel-%s.json" % label)
@@ -455,6 +500,8 @@ def main(argv=None):
             genstore.write_store(path, genstore.SIZES[label])
             stores.append(Store(label, path, genstore.SIZES[label]))
         log("stores: " + ", ".join("%s %s (%d notes)" % (s.label, mib(s.size), s.notes) for s in stores))
+        if args.profile:
+            return run_profiles(args, work, stores[0])
         typing_store = next(s for s in stores if s.label == "2MB")
         save_store = stores[-1]
 
@@ -478,6 +525,8 @@ def main(argv=None):
             subjects.append(VisiData())
 
         bench = Bench(args, work)
+        floor = bench.floor()
+        log("harness floor (pty echo): median %.3f ms, p99 %.3f ms" % (floor[0] * MS, floor[1] * MS))
         if "Scrutiny" in only and not any(isinstance(s, Scrutiny) for s in subjects):
             bench.figures["Scrutiny"] = {"error": reason}
         for subject in subjects:
@@ -488,15 +537,15 @@ def main(argv=None):
         command = "scripts/bench " + " ".join(argv if argv is not None else sys.argv[1:])
         if args.json:
             print(json.dumps({"date": started, "command": command.strip(), "machine": before,
-                              "load_after": after["load"], "stores": {s.label: s.size for s in stores},
+                              "load_after": after["load"], "harness_floor": {"median": floor[0], "p99": floor[1]}, "stores": {s.label: s.size for s in stores},
                               "rows": records, "figures": bench.figures}, indent=2))
         else:
             print("Scrutiny benchmark, %s, %s" % (started, command.strip()))
             print("machine: %d cores, %s, load %s before / %s after" % (
                 before["nproc"], before["cpu"], " ".join(map(str, before["load"])),
                 " ".join(map(str, after["load"]))))
-            print("pty 120×40, TERM=xterm-256color, pyte; latencies over %d keys, first frames median of %d"
-                  % (args.keys, args.runs))
+            print("pty 120×40, TERM=xterm-256color, pyte; latencies over %d keys, first frames median of %d;"
+                  " harness floor (pty echo) median %s, p99 %s" % (args.keys, args.runs, ms(floor[0]), ms(floor[1])))
             print()
             print(text)
         return 0
