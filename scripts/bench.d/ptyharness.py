@@ -183,21 +183,32 @@ class PtyProgram:
 
     def key_latency(self, key, quiet=0.03, limit=5.0):
         """Writes one key and returns seconds from the write to the first read after which the
-        screen equals the screen it settles on; None when the key changed nothing visible."""
+        screen equals the screen it settles on; None when the key changed nothing visible.
+
+        "Settles" means the pty stayed quiet for `quiet` seconds *after the screen had changed*:
+        a program that stalls before answering (a blocked main loop) is waited for, up to
+        `limit`, rather than cut off and blamed on the next key."""
         before = self.state()
-        reads = []  # (stamp, bytes): parsed only after the screen settles, so parsing costs nothing
+        states = []  # (stamp, state after that read)
+        pending = []  # reads not yet parsed: parsing waits for a quiet moment, so it costs no time
         sent = time.perf_counter()
         self.send(key)
         deadline = sent + limit
-        while time.perf_counter() < deadline:
-            data, stamp = self._drain(quiet if reads else min(limit, deadline - time.perf_counter()))
-            if not data:
-                if reads:
-                    break
+        while True:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                break
+            data, stamp = self._drain(min(quiet, left) if states or pending else left)
+            if data:
+                pending.append((stamp, data))
                 continue
-            reads.append((stamp, data))
-        states = []
-        for stamp, data in reads:
+            for stamp, data in pending:
+                self._feed(data)
+                states.append((stamp, self.state()))
+            pending = []
+            if states and states[-1][1] != before:
+                break
+        for stamp, data in pending:
             self._feed(data)
             states.append((stamp, self.state()))
         final = self.state()
