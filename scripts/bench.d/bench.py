@@ -361,7 +361,8 @@ def table(bench, stores, save_store):
                 ratios.append("—")
         verdict_text = verdict(values[0], values[1], values[2], limit, against_vim, tenth)
         body.append((label, *shown, *ratios, text, verdict_text))
-        records.append({"figure": key, "label": label, "scrutiny": values[0], "vim": values[1],
+        records.append({"figure": key, "label": label, "unit": "seconds" if unit is ms else "bytes",
+                        "scrutiny": values[0], "vim": values[1],
                         "visidata": values[2], "budget": text, "verdict": verdict_text,
                         "samples": {n: bench.notes.get(n, {}).get(key.replace("_median", "").replace("_p99", ""))
                                     or bench.notes.get(n, {}).get(key) for n in names}})
