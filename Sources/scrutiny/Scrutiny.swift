@@ -6,6 +6,12 @@ struct Scrutiny: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scrutiny",
         abstract: "A keyboard-only terminal workspace for a council scrutiny panel.",
-        subcommands: [],
+        subcommands: [
+            New.self,
+            Check.self,
+            Import.self,
+            Export.self,
+            KeymapCommand.self,
+        ],
     )
 }

@@ -34,8 +34,8 @@ public struct ScreenBuffer: Equatable, Sendable {
     }
 
     /// Draws `text` on one line from (x, y), clipped to `maxWidth` columns and to the buffer.
-    /// A wide character that would straddle the edge is replaced by a space. Returns the
-    /// number of columns drawn.
+    /// A wide character that would straddle either edge is replaced by a space, never drawn
+    /// by halves. Returns the number of columns drawn.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .normal,
                              maxWidth: Int? = nil) -> Int {
@@ -47,10 +47,17 @@ public struct ScreenBuffer: Equatable, Sendable {
                 let w = DisplayWidth.of(shown)
                 if w == 0 { continue }
                 if col + w > limit {
-                    if col < limit && col >= 0 { self[col, y] = Cell(character: " ", style: style) }
-                    return max(0, limit - x)
+                    if col < limit && col >= 0 {
+                        clearWideNeighbours(col, y, 1)
+                        self[col, y] = Cell(character: " ", style: style)
+                    }
+                    return max(0, limit - max(x, 0))
                 }
-                if col >= 0 {
+                if col < 0 && col + w > 0 {
+                    // Only the right half of a wide character is inside: show a space there.
+                    clearWideNeighbours(0, y, 1)
+                    self[0, y] = Cell(character: " ", style: style)
+                } else if col >= 0 {
                     // Writing over half of a wide character leaves its other half blank.
                     clearWideNeighbours(col, y, w)
                     self[col, y] = Cell(character: String(shown), style: style)
@@ -59,7 +66,7 @@ public struct ScreenBuffer: Equatable, Sendable {
                 col += w
             }
         }
-        return col - x
+        return max(0, col - max(x, 0))
     }
 
     private mutating func clearWideNeighbours(_ x: Int, _ y: Int, _ w: Int) {
@@ -69,9 +76,12 @@ public struct ScreenBuffer: Equatable, Sendable {
     }
 
     /// Fills a rectangle with one character (a space by default), clipped to the buffer.
+    /// A wide character cut in half by the rectangle's edge is blanked, never left half-drawn.
     public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .normal) {
         let r = rect.intersection(Rect(x: 0, y: 0, width: width, height: height))
+        guard !r.isEmpty else { return }
         for y in r.y..<r.y + r.height {
+            clearWideNeighbours(r.x, y, r.width)
             for x in r.x..<r.x + r.width { self[x, y] = Cell(character: String(character), style: style) }
         }
     }

@@ -8,6 +8,8 @@
 /// - Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) by name,
 ///   e.g. "⟨RLO⟩", so reversed text cannot disguise what it says.
 /// - Invisible zero-width characters standing alone (U+200B, U+2060, U+FEFF…) as "⟨ZW⟩".
+/// - The Unicode line and paragraph separators (U+2028, U+2029) as "⟨LS⟩" and "⟨PS⟩", since
+///   some terminals treat them as line breaks.
 public enum VisibleText {
     /// The characters to draw for one character of text. Returns the character itself when
     /// it is safe, which is by far the common case.
@@ -31,6 +33,20 @@ public enum VisibleText {
         return out
     }
 
+    /// The columns a character takes once drawn, stand-ins included. Wrapping, truncating and
+    /// the editor's cursor all measure with this, so they agree with what `ScreenBuffer.put`
+    /// really draws (a tab is one column, ESC is "␛", U+202E is "⟨RLO⟩").
+    public static func width(of character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let s = scalars.first, s.value >= 0x20, s.value < 0x7F { return 1 }
+        return display(character).reduce(0) { $0 + DisplayWidth.of($1) }
+    }
+
+    /// The columns a whole text takes once drawn on one line.
+    public static func width(of text: some StringProtocol) -> Int {
+        text.reduce(0) { $0 + width(of: $1) }
+    }
+
     /// Text with every unsafe character replaced, for places that take a whole string.
     public static func sanitize(_ text: String) -> String {
         var out = ""
@@ -40,7 +56,7 @@ public enum VisibleText {
 
     static func needsStandIn(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || bidiNames[v] != nil
+        return v < 0x20 || (0x7F...0x9F).contains(v) || names[v] != nil
     }
 
     private static func standIn(_ s: Unicode.Scalar) -> String {
@@ -52,11 +68,13 @@ public enum VisibleText {
         case 0x7F: return "^?"
         case 0..<0x20: return "^" + String(Character(Unicode.Scalar(v + 0x40)!))
         case 0x80...0x9F: return "M-^" + String(Character(Unicode.Scalar(v - 0x80 + 0x40)!))
-        default: return "⟨" + (bidiNames[v] ?? "?") + "⟩"
+        default: return "⟨" + (names[v] ?? "?") + "⟩"
         }
     }
 
-    private static let bidiNames: [UInt32: String] = [
+    /// Format characters that change how text around them is laid out, shown by name.
+    private static let names: [UInt32: String] = [
+        0x2028: "LS", 0x2029: "PS",
         0x061C: "ALM", 0x200E: "LRM", 0x200F: "RLM",
         0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",
         0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI",

@@ -3,7 +3,12 @@
 ///
 /// Lines break at spaces where they can and inside a word only when a word is wider than the
 /// line; never inside a character (a grapheme cluster), so "é", "日本" and emoji stay whole.
-/// Hard line breaks ("\n") always start a new line.
+/// Hard line breaks ("\n") always start a new line. Widths are those of the text as drawn
+/// (`VisibleText.width`), so a control character shown as "^X" takes the two columns it uses.
+///
+/// A break at a space eats that one space: the next line starts after it. The lines' offsets
+/// therefore cover the text with no gaps except those single spaces and the line breaks, which
+/// is what the editor relies on to place its cursor.
 public enum TextWrap {
     /// One line of wrapped text.
     public struct Line: Equatable, Sendable {
@@ -13,7 +18,7 @@ public enum TextWrap {
         public var start: Int
         /// Offset just past the line's last shown character.
         public var end: Int
-        public var width: Int { DisplayWidth.of(text) }
+        public var width: Int { VisibleText.width(of: text) }
     }
 
     public static func wrap(_ text: String, width: Int) -> [Line] {
@@ -23,7 +28,8 @@ public enum TextWrap {
         var paragraphStart = 0
         var i = 0
         while i <= chars.count {
-            if i == chars.count || chars[i] == "\n" {
+            // "\r\n" is one Character in Swift; text from outside may still hold it.
+            if i == chars.count || chars[i] == "\n" || chars[i] == "\r\n" {
                 wrapParagraph(chars, from: paragraphStart, to: i, width: width, into: &lines)
                 paragraphStart = i + 1
             }
@@ -44,7 +50,7 @@ public enum TextWrap {
             var i = lineStart
             var lastSpace: Int?
             while i < end {
-                let w = DisplayWidth.of(chars[i])
+                let w = VisibleText.width(of: chars[i])
                 if col + w > width { break }
                 if chars[i] == " " { lastSpace = i }
                 col += w
@@ -70,14 +76,15 @@ public enum TextWrap {
         }
     }
 
-    /// The text clipped to `width` columns, ending in "…" when it was cut.
+    /// The text clipped to `width` columns, ending in "…" when it was cut. A wide character
+    /// that would not fit before the "…" is left out, so the result never exceeds `width`.
     public static func truncate(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
-        if DisplayWidth.of(text) <= width { return text }
+        if VisibleText.width(of: text) <= width { return text }
         var out = ""
         var col = 0
         for c in text {
-            let w = DisplayWidth.of(c)
+            let w = VisibleText.width(of: c)
             if col + w > width - 1 { break }
             out.append(c)
             col += w

@@ -1,0 +1,109 @@
+import PanelModel
+
+/// Draws the framework: criteria as rows, dimensions as columns, each cell's text wrapped to
+/// its column. Headers stay in place while the cells scroll; a cell whose text does not fit
+/// ends in "…" with a "+N" count of the lines not shown.
+struct GridPane {
+    let framework: Framework
+    let geometry: GridGeometry
+    /// (criterion index, dimension index) of the selected cell.
+    let selected: (row: Int, column: Int)?
+    let focused: Bool
+    let query: String?
+
+    func draw(into buffer: inout ScreenBuffer) {
+        let g = geometry
+        let area = g.interior
+        guard !area.isEmpty else { return }
+        if framework.criteria.isEmpty || framework.dimensions.isEmpty {
+            // Below the header row, where the dimensions (if any) are named.
+            buffer.put("Empty: :add criterion NAME, :add dimension NAME",
+                       x: area.x + 1, y: area.y + 1, style: Style(.dim), maxWidth: area.width - 1)
+            drawHeaders(into: &buffer)
+            return
+        }
+        drawHeaders(into: &buffer)
+        for row in g.visibleRows {
+            drawRowHeader(row, into: &buffer)
+            for column in g.columns { drawCell(row: row, column: column, into: &buffer) }
+        }
+        drawScrollMarks(into: &buffer)
+    }
+
+    private func drawHeaders(into buffer: inout ScreenBuffer) {
+        let y = geometry.interior.y
+        for column in geometry.columns {
+            buffer.put("│", x: column.separatorX, y: y, style: Style(.border))
+            let isSelected = selected?.column == column.index
+            let name = framework.dimensions[column.index].name
+            buffer.put(TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(name)), width: column.textWidth), x: column.textX, y: y,
+                       style: Style(.header, bold: true, underline: isSelected), maxWidth: column.textWidth)
+        }
+    }
+
+    private func drawRowHeader(_ row: Int, into buffer: inout ScreenBuffer) {
+        guard let y = geometry.rowY(row) else { return }
+        let width = geometry.rowHeaderWidth - 2
+        let lines = TextWrap.wrap(PaneFrame.visible(framework.criteria[row].name), width: width)
+        let isSelected = selected?.row == row
+        for (i, line) in lines.prefix(geometry.linesPerRow).enumerated() {
+            let last = i == geometry.linesPerRow - 1 && lines.count > geometry.linesPerRow
+            let text = last ? TextWrap.truncate(line.text + "…", width: width) : line.text
+            buffer.put(text, x: geometry.interior.x + 1, y: y + i,
+                       style: Style(.header, bold: true, underline: isSelected && i == 0), maxWidth: width)
+        }
+    }
+
+    private func drawCell(row: Int, column: GridGeometry.Column, into buffer: inout ScreenBuffer) {
+        guard let y = geometry.rowY(row), let cell = geometry.cellRect(row: row, column: column.index) else { return }
+        for i in 0..<geometry.linesPerRow {
+            buffer.put("│", x: column.separatorX, y: y + i, style: Style(.border))
+        }
+        let key = CellKey(criterion: framework.criteria[row].id, dimension: framework.dimensions[column.index].id)
+        let lines = CellText.lines(framework[key], width: column.textWidth, height: geometry.linesPerRow)
+        let isSelected = selected.map { $0.row == row && $0.column == column.index } ?? false
+        if isSelected { buffer.fill(cell, style: Style(.selected, bold: true)) }
+        let textStyle = isSelected ? Style(.selected, bold: true) : Style.normal
+        for (i, line) in lines.enumerated() {
+            buffer.put(line.text, x: column.textX, y: y + i, style: textStyle, maxWidth: column.textWidth)
+            if let mark = line.mark {
+                let markX = column.textX + column.textWidth - DisplayWidth.of(mark)
+                buffer.put(mark, x: markX, y: y + i, style: isSelected ? textStyle : Style(.dim))
+            }
+            PaneFrame.highlight(query, in: line.text, x: column.textX, y: y + i, maxWidth: column.textWidth, into: &buffer)
+        }
+    }
+
+    private func drawScrollMarks(into buffer: inout ScreenBuffer) {
+        let g = geometry
+        let markX = g.interior.x + g.rowHeaderWidth - 1
+        if g.firstColumn > 0 { buffer.put("‹", x: markX - 1, y: g.interior.y, style: Style(.mark)) }
+        if g.firstRow > 0 { buffer.put("▴", x: markX, y: g.interior.y, style: Style(.mark)) }
+        if let last = g.columns.last, last.index < g.dimensionsCount - 1 {
+            buffer.put("›", x: g.interior.maxX - 1, y: g.interior.y, style: Style(.mark))
+        }
+        if g.visibleRows.upperBound < g.criteriaCount {
+            buffer.put("▾", x: markX, y: g.interior.maxY - 1, style: Style(.mark))
+        }
+    }
+}
+
+/// The lines of a cell as the grid shows them: wrapped to the column, at most `height` lines,
+/// the last one ending in "…" and carrying a "+N" mark (lines not shown) when text is cut.
+enum CellText {
+    struct Line: Equatable {
+        var text: String
+        var mark: String?
+    }
+
+    static func lines(_ text: String, width: Int, height: Int) -> [Line] {
+        let wrapped = TextWrap.wrap(PaneFrame.visible(text), width: width)
+        guard wrapped.count > height else { return wrapped.map { Line(text: $0.text, mark: nil) } }
+        var out = wrapped.prefix(height - 1).map { Line(text: $0.text, mark: nil) }
+        let mark = "+\(wrapped.count - height)"
+        let room = max(1, width - DisplayWidth.of(mark) - 1)
+        let cut = TextWrap.truncate(wrapped[height - 1].text + "…", width: room)
+        out.append(Line(text: cut.hasSuffix("…") ? cut : cut + "…", mark: mark))
+        return out
+    }
+}

@@ -1,0 +1,53 @@
+import PanelModel
+
+/// Draws the questions: one line each with number, title, status and the first line of text.
+struct QuestionsPane {
+    let questions: [Question]
+    let interior: Rect
+    let firstRow: Int
+    let selectedID: String?
+    let focused: Bool
+    let query: String?
+
+    static let statusWidth = 9
+
+    var numberWidth: Int { min(6, max(3, questions.map { DisplayWidth.of(PaneFrame.visible($0.number)) }.max() ?? 0)) }
+    var titleWidth: Int { min(32, max(12, interior.width / 4)) }
+    var titleX: Int { interior.x + 1 + numberWidth + 1 }
+    var statusX: Int { titleX + titleWidth + 1 }
+    var textX: Int { statusX + Self.statusWidth + 1 }
+
+    /// Where a question's title or text is drawn on its line: the editor's anchors.
+    func titleRect(y: Int) -> Rect { Rect(x: titleX, y: y, width: titleWidth, height: 1) }
+    func textRect(y: Int) -> Rect { Rect(x: textX, y: y, width: max(1, interior.maxX - textX), height: 1) }
+
+    func draw(into buffer: inout ScreenBuffer) {
+        guard !interior.isEmpty else { return }
+        if questions.isEmpty {
+            buffer.put("Empty: :add question TITLE", x: interior.x + 1, y: interior.y, style: Style(.dim),
+                       maxWidth: interior.width - 1)
+            return
+        }
+        for (i, question) in questions.dropFirst(firstRow).prefix(interior.height).enumerated() {
+            let y = interior.y + i
+            let isSelected = question.id == selectedID
+            let style: Style = isSelected
+                ? (focused ? Style(.selected, bold: true) : Style(.normal, bold: true, underline: true))
+                : .normal
+            let title = PaneFrame.visible(PaneFrame.firstLine(question.title))
+            let text = PaneFrame.visible(PaneFrame.firstLine(question.text))
+            let line = " " + PaneFrame.pad(question.number, numberWidth) + " " + PaneFrame.pad(title, titleWidth) + " "
+                + PaneFrame.pad(question.status.rawValue, Self.statusWidth) + " " + text
+            PaneFrame.putPadded(line, x: interior.x, y: y, width: interior.width, style: style, into: &buffer)
+            if !isSelected {
+                buffer.setStyle(Style(.dim), in: Rect(x: statusX, y: y, width: Self.statusWidth, height: 1))
+            }
+            PaneFrame.highlight(query, in: title, x: titleX, y: y, maxWidth: titleWidth, into: &buffer)
+            PaneFrame.highlight(query, in: text, x: textX, y: y, maxWidth: interior.maxX - textX, into: &buffer)
+        }
+        if firstRow > 0 { buffer.put("▴", x: interior.maxX - 1, y: interior.y, style: Style(.mark)) }
+        if questions.count - firstRow > interior.height {
+            buffer.put("▾", x: interior.maxX - 1, y: interior.maxY - 1, style: Style(.mark))
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import XCTest
+@testable import PanelTerminal
+
+/// `scrutiny keymap show`: the listing itself, and the real program run from outside the checkout.
+final class KeymapCommandTests: XCTestCase {
+    func testTheListingShowsEachContextsActionsKeysAndTheirFiles() throws {
+        let scratch = try KeymapTestSupport.temporaryFolder(for: self)
+        let chosen = try KeymapTestSupport.write("""
+            [global]
+            "q" = "quit"
+            "j" = "move-down"
+            "down" = "move-down"
+            [editor]
+            "esc" = "leave-edit"
+            """, to: "small.toml", in: scratch)
+        let user = try KeymapTestSupport.write("[global]\n\"C-q\" = \"quit\"\n[grid]\n\"enter\" = \"edit\"\n",
+                                               to: "keymap.toml", in: scratch)
+        let resolved = try KeymapLoader.resolve(chosen.path, userFile: user)
+        let unbound = Action.allCases.filter { ![.quit, .moveDown, .edit, .leaveEdit].contains($0) }
+        XCTAssertEqual(KeymapListing.render(resolved), """
+            Keymap: \(chosen.path)
+            User overrides: \(user.path) (keys marked *)
+            Keys not bound in a pane fall back to [global]; the editor has no fall-back.
+
+            [global]
+              quit                  q, C-q*
+              move-down             down, j
+
+            [grid]
+              edit                  enter*
+
+            [editor]
+              leave-edit            esc
+
+            No key runs: \(unbound.map(\.rawValue).joined(separator: ", "))
+
+            """)
+    }
+
+    // MARK: - The real program
+
+    /// `.build/debug/scrutiny`, built beside this test bundle by `swift test`.
+    private var program: URL {
+        get throws {
+            let besideTests = try XCTUnwrap(Bundle.main.executableURL).deletingLastPathComponent()
+            for folder in [besideTests, besideTests.deletingLastPathComponent()] {
+                let candidate = folder.appendingPathComponent("scrutiny")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            }
+            return try XCTUnwrap(nil, "scrutiny is not built beside the tests at \(besideTests.path); run swift build")
+        }
+    }
+
+    private func run(_ arguments: [String], config: URL) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = try program
+        process.arguments = arguments
+        process.currentDirectoryURL = config  // any folder outside the checkout
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = config.path
+        environment["SCRUTINY_KEYMAPS"] = nil
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    func testTheProgramFindsTheBuiltInMapsFromAnyFolder() throws {
+        let config = try KeymapTestSupport.temporaryFolder(for: self)
+        let result = try run(["keymap", "show", "--keymap", "vim"], config: config)
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertEqual(result.err, "")
+        let expected = KeymapListing.render(try KeymapLoader.resolve("vim", userFile: nil))
+        XCTAssertEqual(result.out, expected)
+        XCTAssertTrue(result.out.contains("\n  quit                  Z Z\n"), result.out)
+    }
+
+    func testTheProgramLaysTheUserFileOver() throws {
+        let config = try KeymapTestSupport.temporaryFolder(for: self)
+        let user = try KeymapTestSupport.write("[global]\n\"F10\" = \"quit\"\n", to: "scrutiny/keymap.toml", in: config)
+        let result = try run(["keymap", "show"], config: config)
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertTrue(result.out.hasPrefix("Keymap: \(KeymapTestSupport.builtInFolder.standardizedFileURL.path)/default.toml\n"
+                                           + "User overrides: \(user.path) (keys marked *)\n"), result.out)
+        XCTAssertTrue(result.out.contains("\n  quit                  F10*, q\n"), result.out)
+    }
+
+    func testAKeymapErrorIsPrintedAndExitsWithOne() throws {
+        let config = try KeymapTestSupport.temporaryFolder(for: self)
+        let bad = try KeymapTestSupport.write("[grid]\n\"x\" = \"clear\"\n\"C-foo\" = \"clear\"\n", to: "bad.toml", in: config)
+        let result = try run(["keymap", "show", "--keymap", bad.path], config: config)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.out, "")
+        XCTAssertEqual(result.err, "scrutiny: \(bad.path):3: unknown key name \"C-foo\" in [grid]; write keys like "
+                       + "\"a\", \"A\", \"?\", \"C-s\", \"A-enter\", \"S-tab\", \"F5\", \"space\" or \"g g\"\n")
+
+        let missing = try run(["keymap", "show", "--keymap", "nope"], config: config)
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.err, "scrutiny: there is no built-in keymap named \"nope\"; the built-in keymaps are "
+                       + "default, emacs, vim (to use a file, give its path, e.g. ./nope.toml)\n")
+    }
+}

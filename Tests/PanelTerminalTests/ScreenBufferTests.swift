@@ -1,0 +1,87 @@
+import XCTest
+@testable import PanelTerminal
+
+/// Drawing into the in-memory screen: clipping, wide characters and control characters.
+final class ScreenBufferTests: XCTestCase {
+    func testPutDrawsTextAndReturnsItsColumns() {
+        var screen = ScreenBuffer(width: 10, height: 2)
+        XCTAssertEqual(screen.put("café", x: 1, y: 0), 4)
+        XCTAssertEqual(screen.put("日本", x: 1, y: 1), 4)
+        XCTAssertEqual(screen.text, " café\n 日本")
+        XCTAssertEqual(screen[1, 1].character, "日")
+        XCTAssertEqual(screen[2, 1].character, "")
+    }
+
+    func testEmojiSequencesTakeTwoCellsEach() {
+        var screen = ScreenBuffer(width: 10, height: 1)
+        XCTAssertEqual(screen.put("👍🏽🇬🇧👨\u{200D}👩\u{200D}👧❤\u{FE0F}", x: 0, y: 0), 8)
+        XCTAssertEqual(screen.line(0), "👍🏽🇬🇧👨\u{200D}👩\u{200D}👧❤\u{FE0F}")
+        XCTAssertEqual((0..<8).map { screen[$0, 0].character.isEmpty }, [false, true, false, true, false, true, false, true])
+    }
+
+    func testTextIsClippedToMaxWidthAndTheBuffer() {
+        var screen = ScreenBuffer(width: 8, height: 2)
+        XCTAssertEqual(screen.put("Lack of data", x: 0, y: 0, maxWidth: 4), 4)
+        XCTAssertEqual(screen.put("Lack of data", x: 3, y: 1), 5)
+        XCTAssertEqual(screen.text, "Lack\n   Lack")
+    }
+
+    func testAWideCharacterAtAClippedEdgeBecomesASpace() {
+        var screen = ScreenBuffer(width: 6, height: 3)
+        screen.fill(Rect(x: 0, y: 0, width: 6, height: 3), with: ".")
+        XCTAssertEqual(screen.put("ab日", x: 0, y: 0, maxWidth: 3), 3)
+        XCTAssertEqual(screen.put("abcde日", x: 0, y: 1), 6)
+        XCTAssertEqual(screen.put("日本", x: -1, y: 2), 3)
+        XCTAssertEqual(screen.text, "ab ...\nabcde\n 本...")
+        XCTAssertEqual(screen[5, 1].character, " ")
+    }
+
+    func testDrawingOverHalfAWideCharacterBlanksTheOtherHalf() {
+        var screen = ScreenBuffer(width: 6, height: 2)
+        screen.put("日本語", x: 0, y: 0)
+        screen.put("x", x: 1, y: 0)
+        screen.put("y", x: 4, y: 0)
+        XCTAssertEqual(screen.line(0), " x本y")
+        screen.put("日本語", x: 0, y: 1)
+        screen.put("한", x: 1, y: 1)
+        XCTAssertEqual(screen.line(1), " 한 語")
+    }
+
+    func testFillBlanksAWideCharacterItsEdgeCuts() {
+        var screen = ScreenBuffer(width: 6, height: 1)
+        screen.put("日本語", x: 0, y: 0)
+        screen.fill(Rect(x: 1, y: 0, width: 2, height: 1), with: "-")
+        // 日 lost its right half and 本 its left half: both remaining halves are spaces.
+        XCTAssertEqual(screen.line(0), " -- 語")
+    }
+
+    func testControlCharactersAreDrawnVisibly() {
+        var screen = ScreenBuffer(width: 40, height: 4)
+        screen.put("a\u{1B}[31mb\u{7}c\u{0}", x: 0, y: 0)
+        screen.put("\u{1B}]0;title\u{7}", x: 0, y: 1)
+        screen.put("\u{85}\u{9B}x\u{202E}y", x: 0, y: 2)
+        screen.put("zero\u{200B}width\ttab", x: 0, y: 3)
+        XCTAssertEqual(rows(screen), [
+            "a␛[31mb^Gc^@",
+            "␛]0;title^G",
+            "M-^EM-^[x⟨RLO⟩y",
+            "zero⟨ZW⟩width tab",
+        ])
+        for cell in screen.cells {
+            for s in cell.character.unicodeScalars {
+                XCTAssertFalse(s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x202E)
+            }
+        }
+    }
+
+    func testChangesListOnlyTheCellsThatDiffer() {
+        var before = ScreenBuffer(width: 4, height: 2)
+        before.put("ab", x: 0, y: 0)
+        var after = before
+        after.put("x", x: 1, y: 1)
+        let changes = after.changes(since: before)
+        XCTAssertEqual(changes.map { [$0.x, $0.y] }, [[1, 1]])
+        XCTAssertEqual(changes.first?.cell.character, "x")
+        XCTAssertEqual(after.changes(since: nil).count, 8)
+    }
+}

@@ -1,0 +1,82 @@
+import XCTest
+@testable import PanelTerminal
+
+/// Wrapping to a column width and truncating with "…".
+final class TextWrapTests: XCTestCase {
+    func texts(_ text: String, _ width: Int) -> [String] {
+        TextWrap.wrap(text, width: width).map(\.text)
+    }
+
+    func testBreaksAtSpaces() {
+        XCTAssertEqual(texts("Lack of data on outcomes", 10), ["Lack of", "data on", "outcomes"])
+        XCTAssertEqual(TextWrap.wrap("Lack of data on outcomes", width: 10).map { [$0.start, $0.end] },
+                       [[0, 7], [8, 15], [16, 24]])
+    }
+
+    func testASpaceExactlyAtTheBreakIsEaten() {
+        XCTAssertEqual(TextWrap.wrap("abcd efgh", width: 4).map { [$0.start, $0.end] }, [[0, 4], [5, 9]])
+        XCTAssertEqual(texts("abcd efgh", 4), ["abcd", "efgh"])
+    }
+
+    func testBreaksWordsLongerThanTheLine() {
+        XCTAssertEqual(texts("abcdefghij", 4), ["abcd", "efgh", "ij"])
+        XCTAssertEqual(texts("see SENDIASS", 5), ["see", "SENDI", "ASS"])
+    }
+
+    func testKeepsHardLineBreaks() {
+        XCTAssertEqual(texts("one\n\ntwo three", 20), ["one", "", "two three"])
+        XCTAssertEqual(texts("one\n", 20), ["one", ""])
+        XCTAssertEqual(texts("", 20), [""])
+        XCTAssertEqual(texts("a\r\nb", 20), ["a", "b"])
+    }
+
+    func testNeverSplitsACharacter() {
+        XCTAssertEqual(texts("日本語テキスト", 5), ["日本", "語テ", "キス", "ト"])
+        XCTAssertEqual(texts("👨\u{200D}👩\u{200D}👧👍🏽🇬🇧", 3), ["👨\u{200D}👩\u{200D}👧", "👍🏽", "🇬🇧"])
+        XCTAssertEqual(texts("cafe\u{301}s", 4), ["cafe\u{301}", "s"])
+        XCTAssertEqual(texts("한국어 낱말", 6), ["한국어", "낱말"])
+    }
+
+    func testLinesNeverExceedTheWidth() {
+        let samples = ["Lack of data on outcomes — “measures” ’s", "日本語 テキスト 한국어 😀 👍🏽 🇬🇧",
+                       "Co-production between the council and parents", "x\u{1B}[31m\u{7}y z"]
+        for text in samples {
+            for width in 2...12 {
+                for line in TextWrap.wrap(text, width: width) {
+                    XCTAssertLessThanOrEqual(line.width, width, "\(text) at \(width): \(line.text)")
+                }
+            }
+        }
+    }
+
+    func testAWideCharacterInALineOneColumnWideStillGetsALine() {
+        XCTAssertEqual(texts("日本", 1), ["日", "本"])
+    }
+
+    func testControlCharactersAreMeasuredAsDrawn() {
+        // "␛" takes one column and "^G" two, so "^G" no longer fits on the first line.
+        XCTAssertEqual(texts("a\u{1B}b\u{7}c", 4), ["a\u{1B}b", "\u{7}c"])
+        XCTAssertEqual(TextWrap.wrap("a\tb", width: 10).first?.width, 3)
+    }
+
+    func testTruncateEndsWithAnEllipsisWhenItCuts() {
+        XCTAssertEqual(TextWrap.truncate("Lack of data", width: 8), "Lack of…")
+        XCTAssertEqual(TextWrap.truncate("Lack of data", width: 12), "Lack of data")
+        XCTAssertEqual(TextWrap.truncate("Lack of data", width: 40), "Lack of data")
+        XCTAssertEqual(TextWrap.truncate("Lack", width: 1), "…")
+        XCTAssertEqual(TextWrap.truncate("Lack", width: 0), "")
+    }
+
+    func testTruncateNeverExceedsItsWidthWithWideCharacters() {
+        XCTAssertEqual(TextWrap.truncate("日本語テキスト", width: 6), "日本…")
+        XCTAssertEqual(TextWrap.truncate("日本語テキスト", width: 5), "日本…")
+        XCTAssertEqual(TextWrap.truncate("日本語", width: 2), "…")
+        XCTAssertEqual(TextWrap.truncate("👍🏽🇬🇧x", width: 4), "👍🏽…")
+        for text in ["日本語テキスト", "a日b本c語", "😀😀😀", "x\u{202E}yz", "a\u{7}b\u{1B}c"] {
+            for width in 0...10 {
+                XCTAssertLessThanOrEqual(VisibleText.width(of: TextWrap.truncate(text, width: width)), width,
+                                         "\(text) at \(width)")
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import XCTest
+import PanelModel
+@testable import PanelTerminal
+
+/// `/` search over cells, questions, schedule and panel fields; n / N; highlights.
+final class WorkspaceSearchTests: XCTestCase {
+    func testSearchGoesToTheNextMatchAndNAndShiftNWalkThem() {
+        var driver = WorkspaceDriver()
+        driver.press("/")
+        driver.type("SCHOOL")
+        driver.press("enter")
+        // From Effectiveness × Diagnosis, the next match in screen order is the next cell.
+        XCTAssertEqual(driver.workspace.position, "Effectiveness × Provision/Funding")
+        XCTAssertEqual(driver.message, "Match 2 of 2 for “SCHOOL”")
+        driver.press("n")
+        XCTAssertEqual(driver.workspace.focus, .schedule)
+        XCTAssertEqual(driver.workspace.selection.scheduleItem, "item-workshop")
+        XCTAssertEqual(driver.message, "Match 1 of 2 for “SCHOOL”")
+        driver.press("N")
+        XCTAssertEqual(driver.workspace.position, "Effectiveness × Provision/Funding")
+        driver.press("N")
+        XCTAssertEqual(driver.workspace.selection.scheduleItem, "item-workshop")
+        XCTAssertEqual(driver.workspace.focus, .schedule)
+    }
+
+    func testSearchFindsQuestionsAndPanelFields() {
+        var driver = WorkspaceDriver()
+        driver.press("/")
+        driver.type("whole")
+        driver.press("enter")
+        XCTAssertEqual(driver.message, "No match for “whole”")
+        driver.press("/")
+        driver.type("clusters")
+        driver.press("enter")
+        XCTAssertEqual(driver.workspace.position, "Question 5.1 · open")
+        driver.press("/")
+        driver.type("mcnamara")
+        driver.press("enter")
+        XCTAssertEqual(driver.message,
+                       "Match 1 of 1 for “mcnamara” in the panel's Chair: Councillor Sylvia McNamara")
+    }
+
+    func testNWithoutASearchSaysSo() {
+        var driver = WorkspaceDriver()
+        driver.press("n")
+        XCTAssertEqual(driver.message, "No search yet: / searches")
+    }
+
+    func testMatchesAreHighlightedUntilEsc() {
+        var driver = WorkspaceDriver()
+        driver.press("/")
+        driver.type("data")
+        driver.press("enter")
+        XCTAssertEqual(driver.workspace.position, "Equity × Diagnosis")
+        driver.press("k")  // move off the match so the highlight is not hidden by the selection
+        var screen = driver.screen()
+        // "Lack of data" on line 7 from column 48: "data" is columns 56–59.
+        XCTAssertEqual(screen.line(7), "│ ── today 13 Mar 24 ─────── ││ Equity        │ Lack of data   │               │")
+        XCTAssertEqual((55...60).map { screen[$0, 7].style.role }, [.normal, .match, .match, .match, .match, .normal])
+        driver.press("esc")
+        screen = driver.screen()
+        XCTAssertEqual(screen[56, 7].style.role, .normal)
+    }
+}
