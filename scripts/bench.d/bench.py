@@ -401,6 +401,20 @@ def build_scrutiny(args):
     return binary, None
 
 
+def check_stores(binary, stores):
+    """The generated stores must pass `scrutiny check`, or the bench would time a format error."""
+    if not any(line.strip().startswith("check") for line in (run_text([binary, "--help"]) or "").splitlines()):
+        log("scrutiny has no `check` yet: stores not checked")
+        return
+    for store in stores:
+        result = subprocess.run([binary, "check", store.path], stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, timeout=120)
+        if result.returncode != 0:
+            raise SystemExit("scripts/bench: generated store fails `scrutiny check` (the generator, "
+                             "scripts/bench.d/genstore.py, no longer matches docs/FORMAT.md):\n" + result.stdout)
+        log("  " + result.stdout.strip())
+
+
 def run_text(argv):
     try:
         result = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=30)
@@ -516,6 +530,8 @@ def main(argv=None):
         only = set(args.only.split(","))
         if "Scrutiny" in only:
             binary, reason = build_scrutiny(args)
+            if binary:
+                check_stores(binary, stores)
             open_argv = scrutiny_open_argv(binary, run_text) if binary else None
             if binary and open_argv is None:
                 reason = "this build has no workspace yet (`scrutiny --help` lists no `open`)"
