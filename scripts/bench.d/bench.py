@@ -447,7 +447,8 @@ def run_profiles(args, work, store):
         log("scripts/bench --profile: needs valgrind (apt-get install valgrind)")
         return 1
     bench = Bench(args, work)
-    subject = Scrutiny(binary, open_argv)
+    os.makedirs(os.path.join(work, "profile"), exist_ok=True)
+    subject = Scrutiny(callgrind.without_debug_info(binary, os.path.join(work, "profile")), open_argv)
     for scenario in args.profile.split(","):
         log("profiling %s under callgrind (slow)" % scenario)
         print(callgrind.profile(bench, subject, store, scenario, args.profile_keys,

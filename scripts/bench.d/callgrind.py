@@ -7,6 +7,7 @@ only after the first frame, so the profile holds the keys and nothing of the sta
 """
 
 import os
+import shutil
 import subprocess
 import time
 
@@ -22,12 +23,28 @@ SCENARIOS = {
 
 
 def _annotate(out_file, inclusive, lines):
+    """The top functions, with Swift names demangled (`swift demangle --simplified`)."""
     argv = ["callgrind_annotate", "--inclusive=%s" % ("yes" if inclusive else "no"), out_file]
     text = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
+    try:
+        text = subprocess.run(["swift", "demangle", "--simplified"], input=text, stdout=subprocess.PIPE,
+                              text=True, timeout=60).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        pass  # mangled names are still names
     body = text.split("\n")
     # Keep the totals and the top functions; callgrind_annotate prints a long header first.
-    start = next((i for i, line in enumerate(body) if line.strip().startswith("Ir")), 0)
-    return "\n".join(body[start:start + lines])
+    start = next((i for i, line in enumerate(body) if "PROGRAM TOTALS" in line), 0)
+    return "\n".join(line[:200] for line in body[start:start + lines])
+
+
+def without_debug_info(binary, folder):
+    """A copy of the binary with its DWARF stripped (symbols kept): valgrind 3.19 gives up on
+    the debug info Swift 6 writes ("Possibly corrupted debuginfo file")."""
+    copy = os.path.join(folder, "scrutiny-nodebug")
+    shutil.copyfile(binary, copy)
+    os.chmod(copy, 0o755)
+    subprocess.run(["strip", "--strip-debug", copy], check=True)
+    return copy
 
 
 def profile(bench, subject, store, scenario, keys, folder, log):
