@@ -79,7 +79,9 @@ class Bench:
     def __init__(self, args, work):
         self.args, self.work = args, work
         self.env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8",
-                        HOME=os.path.join(work, "home"), COLUMNS="120", LINES="40")
+                        HOME=os.path.join(work, "home"), COLUMNS="120", LINES="40",
+                        # The copy of the binary that --profile runs lives outside the repo.
+                        SCRUTINY_KEYMAPS=os.path.join(REPO, "keymaps"))
         for name in ("TMUX", "STY", "VIMINIT", "EXINIT", "MYVIMRC"):
             self.env.pop(name, None)
         os.makedirs(self.env["HOME"], exist_ok=True)
@@ -451,8 +453,12 @@ def run_profiles(args, work, store):
     subject = Scrutiny(callgrind.without_debug_info(binary, os.path.join(work, "profile")), open_argv)
     for scenario in args.profile.split(","):
         log("profiling %s under callgrind (slow)" % scenario)
-        print(callgrind.profile(bench, subject, store, scenario, args.profile_keys,
-                              os.path.join(work, "profile"), log), flush=True)
+        try:
+            print(callgrind.profile(bench, subject, store, scenario, args.profile_keys,
+                                    os.path.join(work, "profile"), log), flush=True)
+        except (Timeout, ProgramExited) as error:
+            log("  %s: stopped: %s" % (scenario, error))
+            return 1
     return 0
 
 

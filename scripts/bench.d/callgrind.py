@@ -52,7 +52,8 @@ def profile(bench, subject, store, scenario, keys, folder, log):
     os.makedirs(folder, exist_ok=True)
     out_file = os.path.join(folder, "callgrind.%s.out" % scenario)
     copy = store.fresh_copy(os.path.join(folder, scenario))
-    argv = (["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out_file]
+    argv = (["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out_file,
+             "--log-file=" + out_file + ".log"]
             + ([] if scenario == "open" else ["--instr-atstart=no"]) + subject.argv(copy))
     slow = bench.args.timeout * 20  # callgrind runs programs about 50× slower
     program = PtyProgram(argv, cwd=os.path.dirname(copy.path), env=bench.env)
