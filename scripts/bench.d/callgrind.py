@@ -74,7 +74,7 @@ def profile(bench, subject, store, scenario, keys, folder, log):
                     program.send(subject.commit_keys())
                     program.settle(1.0)
                 else:
-                    program.key_latency(sequence[i % len(sequence)], quiet=0.3, limit=slow)
+                    program.key_latency(sequence[i % len(sequence)], quiet=0.3, limit=120)
             if scenario == "commit":
                 time.sleep(5)  # let the background saves finish inside the profile
                 program.settle(1.0)

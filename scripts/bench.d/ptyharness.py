@@ -181,7 +181,7 @@ class PtyProgram:
             keys = keys.encode()
         os.write(self.fd, keys)
 
-    def key_latency(self, key, quiet=0.03, limit=5.0):
+    def key_latency(self, key, quiet=0.03, limit=2.0):
         """Writes one key and returns seconds from the write to the first read after which the
         screen equals the screen it settles on; None when the key changed nothing visible.
 
