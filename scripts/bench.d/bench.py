@@ -200,6 +200,7 @@ class Bench:
         watch = FolderWatch(folder)
         program, _ = self.launch(scrutiny, copy, watch)
         saves, journals, during, unchanged, attempts = [], [], [], 0, 0
+        walk = 0  # where in the closed walk of move keys we are, kept across saves
 
         def landed(names, masks, since):
             for stamp, mask, event_name in program.fs_events:
@@ -231,12 +232,11 @@ class Bench:
                 sent = time.perf_counter()
                 program.send(scrutiny.commit_keys())
                 attempts += 1
-                i = 0
                 while landed({name}, IN_MOVED_TO | IN_CLOSE_WRITE, sent) is None and len(during) < self.args.keys:
                     if time.perf_counter() - sent > self.args.timeout:
                         break
-                    key = scrutiny.move_keys[i % len(scrutiny.move_keys)]
-                    i += 1
+                    key = scrutiny.move_keys[walk % len(scrutiny.move_keys)]
+                    walk += 1
                     key_sent = time.perf_counter()
                     latency = program.key_latency(key, quiet=self.args.quiet)
                     # Only keys pressed before the store was replaced count as "during a save".

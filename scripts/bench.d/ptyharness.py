@@ -54,6 +54,9 @@ class PtyProgram:
         # An optional fswatch.FolderWatch: its events are stamped in the same select as the pty.
         self.watch = watch
         self.fs_events = []
+        # Screen rows left out of key latencies: a title bar whose save status or clock changes
+        # by itself would otherwise be taken for the key's answer.
+        self.ignore_rows = frozenset()
         self.screen = _Screen(COLUMNS, ROWS)
         self.stream = pyte.ByteStream(self.screen)
         self.exit_status = None
@@ -119,8 +122,10 @@ class PtyProgram:
         self.screen.dirty.clear()
 
     def state(self):
-        """What the user sees: every line's characters and attributes, and the cursor."""
-        return (tuple(self._lines), self.screen.cursor.x, self.screen.cursor.y, self.screen.cursor.hidden)
+        """What the user sees: every line's characters and attributes (but `ignore_rows`), and
+        the cursor."""
+        lines = tuple(line for y, line in enumerate(self._lines) if y not in self.ignore_rows)
+        return (lines, self.screen.cursor.x, self.screen.cursor.y, self.screen.cursor.hidden)
 
     def text(self):
         return "\n".join(self.screen.display)
