@@ -54,6 +54,11 @@ public enum Action: String, CaseIterable, Sendable {
     case moveDimensionLeft = "move-dimension-left"
     case moveDimensionRight = "move-dimension-right"
 
+    // Merge conflicts (after `scrutiny sync` or `scrutiny merge`).
+    case nextConflict = "next-conflict"
+    case keepOurs = "keep-ours"
+    case takeTheirs = "take-theirs"
+
     // Inside the text editor.
     case cursorLeft = "cursor-left"
     case cursorRight = "cursor-right"
@@ -128,6 +133,9 @@ extension Action {
         case .moveCriterionDown: "move the selected criterion down"
         case .moveDimensionLeft: "move the selected dimension left"
         case .moveDimensionRight: "move the selected dimension right"
+        case .nextConflict: "go to the next merge conflict and show both versions"
+        case .keepOurs: "resolve the conflict here: keep the text in place (edit it first to combine)"
+        case .takeTheirs: "resolve the conflict here: take the other clerk's version"
         case .cursorLeft: "cursor one character left"
         case .cursorRight: "cursor one character right"
         case .wordLeft: "cursor one word left"
