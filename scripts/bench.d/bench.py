@@ -390,6 +390,8 @@ def build_scrutiny(args):
         return args.binary, None
     if not args.no_build:
         log("building: swift build -c release --product scrutiny")
+        if not shutil.which("swift"):
+            return None, "no `swift` on PATH to build it with"
         result = subprocess.run(["swift", "build", "-c", "release", "--product", "scrutiny"], cwd=REPO,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         if result.returncode != 0:
@@ -578,6 +580,11 @@ def main(argv=None):
                   " harness floor (pty echo) median %s, p99 %s" % (args.keys, args.runs, ms(floor[0]), ms(floor[1])))
             print()
             print(text)
+        # Missed budgets are findings, not failures; a program that could not be measured is one.
+        stopped = [name for name, figures in bench.figures.items() if "error" in figures]
+        if stopped:
+            log("scripts/bench: not everything was measured: %s" % ", ".join(stopped))
+            return 1
         return 0
     except KeyboardInterrupt as stop:
         log("scripts/bench: %s" % (stop or "interrupted"))
