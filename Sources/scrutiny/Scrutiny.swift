@@ -7,6 +7,7 @@ struct Scrutiny: ParsableCommand {
         commandName: "scrutiny",
         abstract: "A keyboard-only terminal workspace for a council scrutiny panel.",
         subcommands: [
+            Open.self,
             New.self,
             Check.self,
             Import.self,
@@ -15,5 +16,6 @@ struct Scrutiny: ParsableCommand {
             MergeCommand.self,
             SyncCommand.self,
         ],
+        defaultSubcommand: Open.self,
     )
 }
