@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
-// Fuzz targets for Scrutiny's parsers of outside input, built with libFuzzer:
-//   swift build --package-path Fuzz --sanitize=fuzzer   (scripts/fuzz does this)
+// Fuzz targets for Scrutiny's parsers of outside input, built with libFuzzer one product at a
+// time (`scripts/fuzz TARGET SECONDS` runs
+// `swift build -c release --sanitize=fuzzer --product FuzzTARGET`), and JournalBench, which
+// times the journal and is built without the fuzzer (see its main.swift).
 // A separate package so the main one never carries fuzzer flags or targets.
 import PackageDescription
 
