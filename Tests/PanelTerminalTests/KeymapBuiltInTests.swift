@@ -83,13 +83,14 @@ final class KeymapBuiltInTests: XCTestCase {
                 "k": "move-up", "down": "move-down", "j": "move-down", "left": "move-left",
                 "h": "move-left", "right": "move-right", "l": "move-right", "pageup": "page-up",
                 "pagedown": "page-down", "home": "line-start", "end": "line-end", "g g": "go-first",
-                "G": "go-last",
+                "G": "go-last", "F5": "presentation", "P": "presentation",
             ],
             .grid: [
                 "enter": "edit", "del": "clear", "x": "clear", "o": "add-criterion",
                 "O": "add-dimension", "r": "rename-criterion", "R": "rename-dimension",
                 "d r": "delete-criterion", "d c": "delete-dimension", "K": "move-criterion-up",
                 "J": "move-criterion-down", "H": "move-dimension-left", "L": "move-dimension-right",
+                "z": "zoom", "Z": "zoom-criterion", "A-z": "zoom-dimension", "E": "hide-empty",
             ],
             .schedule: [
                 "enter": "edit", "a": "add", "r": "rename", "d d": "delete", "K": "move-item-up",

@@ -54,6 +54,13 @@ public enum Action: String, CaseIterable, Sendable {
     case moveDimensionLeft = "move-dimension-left"
     case moveDimensionRight = "move-dimension-right"
 
+    // The chair's views of the grid (see Workspace+Presentation, Workspace+Zoom).
+    case presentation = "presentation"
+    case hideEmpty = "hide-empty"
+    case zoom = "zoom"
+    case zoomCriterion = "zoom-criterion"
+    case zoomDimension = "zoom-dimension"
+
     // Inside the text editor.
     case cursorLeft = "cursor-left"
     case cursorRight = "cursor-right"
@@ -128,6 +135,11 @@ extension Action {
         case .moveCriterionDown: "move the selected criterion down"
         case .moveDimensionLeft: "move the selected dimension left"
         case .moveDimensionRight: "move the selected dimension right"
+        case .presentation: "presentation mode: the grid alone, large, for a shared screen (again to leave)"
+        case .hideEmpty: "hide criteria and dimensions with no text in presentation and zoom (again to show)"
+        case .zoom: "zoom into the selected cell at full screen (again, or Esc, to return)"
+        case .zoomCriterion: "zoom into the selected criterion (row) at full screen"
+        case .zoomDimension: "zoom into the selected dimension (column) at full screen"
         case .cursorLeft: "cursor one character left"
         case .cursorRight: "cursor one character right"
         case .wordLeft: "cursor one word left"

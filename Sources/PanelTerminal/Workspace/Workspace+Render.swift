@@ -14,6 +14,7 @@ extension Workspace {
             buffer.put(text, x: x, y: buffer.height / 2, style: Style(.alarm, bold: true))
             return
         }
+        if isInChairView { return renderChairView(into: &buffer) }
         TitleBar(panelTitle: document.panel.title, saveStatus: saveStatus, timeZone: timeZone)
             .draw(in: layout.titleBar, into: &buffer)
         for pane in Pane.allCases {

@@ -30,6 +30,8 @@ public struct Workspace: TerminalApp {
     var searchQuery: String?
     /// Effects gathered while handling one event.
     var outbox: [AppEffect] = []
+    /// Presentation, zoom and the read-only view (Workspace+Presentation, Workspace+Zoom).
+    var chair = ChairView()
 
     /// - Parameter draft: bytes of an editor draft left by a session that ended while typing;
     ///   the editor reopens on it so nothing typed is lost.
@@ -61,10 +63,13 @@ public struct Workspace: TerminalApp {
         }
         normalizeSelection()
         reveal()
+        revealChairView()
         let draftAfter = currentDraft
         if draftAfter?.target != draftBefore?.target || draftAfter?.text != draftBefore?.text {
             outbox.append(.saveDraft(draftAfter?.encoded()))
         }
+        // Belt and braces: a read-only view never asks for anything to be written.
+        if chair.readOnly { outbox.removeAll { $0.writesStore } }
         return outbox
     }
 
@@ -83,6 +88,7 @@ public struct Workspace: TerminalApp {
 
     private mutating func pressNormal(_ key: Key) {
         message = nil
+        if pendingKeys.isEmpty && key == Key(.escape) && leaveChairViewOnEscape() { return }
         let keys = pendingKeys + [key]
         switch keymap.lookup(keys, in: focus.context) {
         case .action(let action):
@@ -143,6 +149,10 @@ public struct Workspace: TerminalApp {
     @discardableResult
     mutating func apply(_ edit: Edit) -> Bool {
         guard !edit.isNoOp else { return true }
+        guard !chair.readOnly else {
+            refuseReadOnly()
+            return false
+        }
         do {
             try edit.apply(to: &document)
         } catch {
