@@ -36,12 +36,13 @@ extension Workspace {
         let right = TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(position)), width: rect.width / 2)
         let rightWidth = DisplayWidth.of(right)
         buffer.put(right, x: rect.maxX - rightWidth - 2, y: rect.y, style: Style(.dim))
-        let room = rect.width - rightWidth - 6
+        let room = max(0, rect.width - rightWidth - 6)
         if let message {
-            buffer.put(PaneFrame.firstLine(message.text), x: rect.x + 2, y: rect.y,
-                       style: message.isError ? Style(.alarm, bold: true) : Style(.header), maxWidth: room)
+            buffer.put(TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(message.text)), width: room),
+                       x: rect.x + 2, y: rect.y, style: message.isError ? Style(.alarm, bold: true) : Style(.header))
         } else if let status = chair.followStatus {
-            buffer.put(status, x: rect.x + 2, y: rect.y, style: Style(.dim), maxWidth: room)
+            buffer.put(TextWrap.truncate(PaneFrame.visible(status), width: room), x: rect.x + 2, y: rect.y,
+                       style: Style(.dim))
         }
     }
 }

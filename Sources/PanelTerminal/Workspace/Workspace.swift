@@ -165,6 +165,12 @@ public struct Workspace: TerminalApp {
         return true
     }
 
+    /// A newer version from outside (the read-only view following the clerk's saves): shown as
+    /// it is, not an edit of ours, so there is nothing to undo or save.
+    mutating func replaceDocument(_ newer: PanelDocument) {
+        document = newer
+    }
+
     /// Applies the edit when there is one (the builders return nil when their target is gone).
     mutating func applyIfAny(_ edit: Edit?) {
         if let edit { apply(edit) }
