@@ -321,11 +321,13 @@ final class PresentModeTests: XCTestCase {
         let row = (0..<24).first { screen.line($0).hasPrefix("  Efficiency") }!
         let dash = screen.line(row).distance(from: screen.line(row).startIndex,
                                               to: screen.line(row).range(of: "│ —                 │")!.lowerBound) + 2
-        XCTAssertEqual(screen[dash, row].style, Style(.selected, bold: true))
-        XCTAssertEqual(screen[dash - 1, row].style, Style(.selected, bold: true))
-        XCTAssertEqual(screen[2, row].style, Style(.header, bold: true, underline: true))
+        XCTAssertEqual(screen[dash, row].style, Style(.stageSelected, bold: true))
+        XCTAssertEqual(screen[dash - 1, row].style, Style(.stageSelected, bold: true))
+        XCTAssertEqual(screen[0, 1].style, Style(.stage), "the whole screen is on the stage's ground")
+        XCTAssertEqual(screen[dash - 3, row].style, Style(.stageRule))
+        XCTAssertEqual(screen[2, row].style, Style(.stageHeader, bold: true, underline: true))
         let other = (0..<24).first { screen.line($0).hasPrefix("  Effectiveness") }!
-        XCTAssertEqual(screen[2, other].style, Style(.header, bold: true), "Effectiveness is not selected")
+        XCTAssertEqual(screen[2, other].style, Style(.stageHeader, bold: true), "Effectiveness is not selected")
     }
 
     func testF5AndEscLeavePresentationInTheClerksInstance() {

@@ -161,7 +161,7 @@ struct PresentationGrid {
         guard !rowIndices.isEmpty, !columnIndices.isEmpty else {
             let text = framework.criteria.isEmpty || framework.dimensions.isEmpty
                 ? "The framework is empty." : "Every cell is empty: :hide-empty shows the grid again."
-            buffer.put(text, x: area.x, y: area.y, style: Style(.dim), maxWidth: area.width)
+            buffer.put(text, x: area.x, y: area.y, style: Style(.stageQuiet), maxWidth: area.width)
             return
         }
         drawHeaders(selectedColumn: selected?.column, into: &buffer)
@@ -171,23 +171,23 @@ struct PresentationGrid {
         }
         // Scroll marks go in the margins, clear of any text.
         let headerY = area.y
-        if firstColumn > 0 { buffer.put("‹", x: area.x - 2, y: headerY, style: Style(.mark)) }
-        if moreColumnsRight { buffer.put("›", x: area.maxX + 1, y: headerY, style: Style(.mark)) }
-        if firstRow > 0, let top = rows.first { buffer.put("▴", x: area.x - 2, y: top.y, style: Style(.mark)) }
-        if moreRowsBelow { buffer.put("▾", x: area.x - 2, y: area.maxY - 1, style: Style(.mark)) }
+        if firstColumn > 0 { buffer.put("‹", x: area.x - 2, y: headerY, style: Style(.stageHeader)) }
+        if moreColumnsRight { buffer.put("›", x: area.maxX + 1, y: headerY, style: Style(.stageHeader)) }
+        if firstRow > 0, let top = rows.first { buffer.put("▴", x: area.x - 2, y: top.y, style: Style(.stageHeader)) }
+        if moreRowsBelow { buffer.put("▾", x: area.x - 2, y: area.maxY - 1, style: Style(.stageHeader)) }
     }
 
     private func drawHeaders(selectedColumn: Int?, into buffer: inout ScreenBuffer) {
         for column in columns {
             for i in 0..<headerHeight {
-                buffer.put("│", x: column.separatorX, y: area.y + i, style: Style(.border))
+                buffer.put("│", x: column.separatorX, y: area.y + i, style: Style(.stageRule))
             }
             let lines = TextWrap.wrap(PaneFrame.visible(framework.dimensions[column.index].name), width: column.textWidth)
             let isSelected = selectedColumn == column.index
             for (i, line) in lines.prefix(headerHeight).enumerated() {
                 let cut = i == headerHeight - 1 && lines.count > headerHeight
                 let text = cut ? TextWrap.truncate(line.text + "…", width: column.textWidth) : line.text
-                buffer.put(text, x: column.textX, y: area.y + i, style: Style(.header, bold: true, underline: isSelected),
+                buffer.put(text, x: column.textX, y: area.y + i, style: Style(.stageHeader, bold: true, underline: isSelected),
                            maxWidth: column.textWidth)
             }
         }
@@ -195,36 +195,36 @@ struct PresentationGrid {
     }
 
     private func drawRule(y: Int, into buffer: inout ScreenBuffer) {
-        buffer.put(String(repeating: "─", count: area.width), x: area.x, y: y, style: Style(.border))
-        for column in columns { buffer.put("┼", x: column.separatorX, y: y, style: Style(.border)) }
+        buffer.put(String(repeating: "─", count: area.width), x: area.x, y: y, style: Style(.stageRule))
+        for column in columns { buffer.put("┼", x: column.separatorX, y: y, style: Style(.stageRule)) }
     }
 
     private func drawRow(_ row: Row, selected: (row: Int, column: Int)?, query: String?, into buffer: inout ScreenBuffer) {
         let name = CellText.lines(framework.criteria[row.index].name, width: headerWidth, height: row.height)
         for (i, line) in name.enumerated() {
             buffer.put(line.text, x: area.x, y: row.y + i,
-                       style: Style(.header, bold: true, underline: selected?.row == row.index && i == 0),
+                       style: Style(.stageHeader, bold: true, underline: selected?.row == row.index && i == 0),
                        maxWidth: headerWidth)
         }
         for column in columns {
-            for i in 0..<row.height { buffer.put("│", x: column.separatorX, y: row.y + i, style: Style(.border)) }
+            for i in 0..<row.height { buffer.put("│", x: column.separatorX, y: row.y + i, style: Style(.stageRule)) }
             let key = CellKey(criterion: framework.criteria[row.index].id, dimension: framework.dimensions[column.index].id)
             let isSelected = selected.map { $0.row == row.index && $0.column == column.index } ?? false
-            let style = isSelected ? Style(.selected, bold: true) : Style.normal
+            let style = isSelected ? Style(.stageSelected, bold: true) : Style(.stage)
             if isSelected {
                 buffer.fill(Rect(x: column.separatorX + 1, y: row.y, width: column.cellWidth, height: row.height), style: style)
             }
             let text = framework[key]
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 // An empty cell says so quietly; when empty ones are hidden it is simply blank.
-                if !hideEmpty { buffer.put("—", x: column.textX, y: row.y, style: isSelected ? style : Style(.dim)) }
+                if !hideEmpty { buffer.put("—", x: column.textX, y: row.y, style: isSelected ? style : Style(.stageQuiet)) }
                 continue
             }
             for (i, line) in CellText.lines(text, width: column.textWidth, height: row.height).enumerated() {
                 buffer.put(line.text, x: column.textX, y: row.y + i, style: style, maxWidth: column.textWidth)
                 if let mark = line.mark {
                     buffer.put(mark, x: column.textX + column.textWidth - DisplayWidth.of(mark), y: row.y + i,
-                               style: isSelected ? style : Style(.dim))
+                               style: isSelected ? style : Style(.stageQuiet))
                 }
                 PaneFrame.highlight(query, in: line.text, x: column.textX, y: row.y + i, maxWidth: column.textWidth,
                                     into: &buffer)

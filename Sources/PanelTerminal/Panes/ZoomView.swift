@@ -63,10 +63,10 @@ struct ZoomView {
     /// A cell's text wrapped to `width`, or a quiet "(empty)".
     private static func text(_ text: String, width: Int, indent: Int) -> [Line] {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return [Line(text: "(empty)", style: Style(.dim), indent: indent)]
+            return [Line(text: "(empty)", style: Style(.stageQuiet), indent: indent)]
         }
         return TextWrap.wrap(PaneFrame.visible(text), width: width - indent).map {
-            Line(text: $0.text, style: .normal, indent: indent)
+            Line(text: $0.text, style: Style(.stage), indent: indent)
         }
     }
 
@@ -75,13 +75,13 @@ struct ZoomView {
         var out: [Line] = []
         for (item, text) in cells {
             if hideEmpty && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
-            if !out.isEmpty { out.append(Line(text: "", style: .normal)) }
+            if !out.isEmpty { out.append(Line(text: "", style: Style(.stage))) }
             out += TextWrap.wrap(PaneFrame.visible(item.name), width: width).map {
-                Line(text: $0.text, style: Style(.header, bold: true, underline: item.id == selected))
+                Line(text: $0.text, style: Style(.stageHeader, bold: true, underline: item.id == selected))
             }
             out += Self.text(text, width: width, indent: 2)
         }
-        if out.isEmpty { out.append(Line(text: "Every cell here is empty.", style: Style(.dim))) }
+        if out.isEmpty { out.append(Line(text: "Every cell here is empty.", style: Style(.stageQuiet))) }
         return out
     }
 
@@ -94,16 +94,16 @@ struct ZoomView {
     func draw(firstLine: Int, into buffer: inout ScreenBuffer) {
         let body = Self.body(width: screenWidth, height: screenHeight)
         let heading = TextWrap.truncate(self.heading, width: body.width)
-        buffer.put(heading, x: body.x, y: 1, style: Style(.header, bold: true), maxWidth: body.width)
-        buffer.put(String(repeating: "─", count: body.width), x: body.x, y: 2, style: Style(.border))
+        buffer.put(heading, x: body.x, y: 1, style: Style(.stageHeader, bold: true), maxWidth: body.width)
+        buffer.put(String(repeating: "─", count: body.width), x: body.x, y: 2, style: Style(.stageRule))
         let first = clamp(firstLine)
         for (i, line) in lines.dropFirst(first).prefix(body.height).enumerated() {
             buffer.put(line.text, x: body.x + line.indent, y: body.y + i, style: line.style,
                        maxWidth: body.width - line.indent)
         }
-        if first > 0 { buffer.put("▴", x: max(0, body.x - 2), y: body.y, style: Style(.mark)) }
+        if first > 0 { buffer.put("▴", x: max(0, body.x - 2), y: body.y, style: Style(.stageHeader)) }
         if first + body.height < lines.count {
-            buffer.put("▾", x: max(0, body.x - 2), y: body.maxY - 1, style: Style(.mark))
+            buffer.put("▾", x: max(0, body.x - 2), y: body.maxY - 1, style: Style(.stageHeader))
         }
     }
 
