@@ -324,7 +324,7 @@ final class PresentModeTests: XCTestCase {
         XCTAssertEqual(screen[dash, row].style, Style(.stageSelected, bold: true))
         XCTAssertEqual(screen[dash - 1, row].style, Style(.stageSelected, bold: true))
         XCTAssertEqual(screen[0, 1].style, Style(.stage), "the whole screen is on the stage's ground")
-        XCTAssertEqual(screen[dash - 3, row].style, Style(.stageRule))
+        XCTAssertEqual(screen[dash - 2, row].style, Style(.stageRule))
         XCTAssertEqual(screen[2, row].style, Style(.stageHeader, bold: true, underline: true))
         let other = (0..<24).first { screen.line($0).hasPrefix("  Effectiveness") }!
         XCTAssertEqual(screen[2, other].style, Style(.stageHeader, bold: true), "Effectiveness is not selected")
