@@ -12,6 +12,7 @@ struct Scrutiny: ParsableCommand {
             Import.self,
             Export.self,
             KeymapCommand.self,
+            Present.self,
         ],
     )
 }

@@ -27,6 +27,18 @@ public struct StoreFiles: Sendable {
         unlink(draft.path)
     }
 
+    /// Where the clerk's selection is published for followers (`CursorSidecar`).
+    public var cursor: URL { CursorSidecar.url(for: store) }
+
+    /// Atomic like the draft, so a follower never reads half a file.
+    public func writeCursor(_ bytes: Data) throws {
+        try Self.writeAtomically(bytes, to: cursor)
+    }
+
+    public func removeCursor() {
+        unlink(cursor.path)
+    }
+
     /// Writes bytes to `url` via a fresh 0600 temporary file in the same folder, fsync'd, then
     /// renamed into place.
     static func writeAtomically(_ bytes: Data, to url: URL) throws {

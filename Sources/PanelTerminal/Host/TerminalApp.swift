@@ -26,6 +26,9 @@ public enum AppEffect: Equatable, Sendable {
     case suspend
     /// Ctrl-L: repaint the whole terminal, in case something else wrote over it.
     case redraw
+    /// The selection moved: keep these bytes (a `CursorSidecar`) in `FILE.cursor` for
+    /// `scrutiny present --follow-cursor`. The host writes at most a few a second, the latest wins.
+    case publishCursor(Data)
 }
 
 public enum SaveStatus: Equatable, Sendable {

@@ -31,6 +31,16 @@ public final class TerminalHost<App: TerminalApp> {
     private let waitForDraftWrites: () -> Void
     private var decoder: KeyDecoder
     private var drafts = DraftThrottle()
+    /// The clerk's selection for followers: a few writes a second at most, the latest always.
+    private var cursors: DraftThrottle = {
+        var throttle = DraftThrottle()
+        throttle.interval = 0.2
+        return throttle
+    }()
+    private var publishedCursor = false
+    /// Called on every turn of the loop (at least every `idleTimeout` ms) for news from outside
+    /// the terminal, such as the read-only view's `StoreFollower`; true when the app must be redrawn.
+    public var background: ((inout App) -> Bool)?
     public var idleTimeout = 50
     /// How long to wait for the rest of an escape sequence (Alt+key) after Esc.
     public var escapeTimeout = 25
@@ -84,6 +94,8 @@ public final class TerminalHost<App: TerminalApp> {
                 changed = true
             }
             if let change = drafts.due(now: clock()) { perform(change) }
+            if let change = cursors.due(now: clock()) { publish(change) }
+            if let background, background(&app) { changed = true }
             if changed { draw() }
         }
     }
@@ -107,6 +119,9 @@ public final class TerminalHost<App: TerminalApp> {
                 if let ending = deliver(.resize(width: width, height: height)) { return ending }
             case .redraw:
                 terminal.invalidate()
+            case let .publishCursor(bytes):
+                cursors.offer(bytes, now: clock())
+                if let change = cursors.due(now: clock()) { publish(change) }
             }
         }
         return nil
@@ -129,11 +144,23 @@ public final class TerminalHost<App: TerminalApp> {
         }
     }
 
+    private func publish(_ change: DraftThrottle.Change) {
+        guard case let .write(bytes) = change else { return }
+        publishedCursor = true
+        let files = self.files
+        runDraftWrite { try? files.writeCursor(bytes) }
+    }
+
     /// Saves the draft and the document, then gives the terminal back. A second signal meanwhile
     /// only sets the flag again, so it cannot cut this short.
     private func shutDown(_ ending: Ending) -> Outcome {
         // The draft first: it is small, and it holds the typing most at risk.
         if let change = drafts.flush() { perform(change) }
+        // Followers keep the last selection they saw; the file goes with the clerk.
+        if publishedCursor {
+            let files = self.files
+            runDraftWrite { files.removeCursor() }
+        }
         waitForDraftWrites()
         let unsaved = autosaver.flush()
         if unsaved == nil {

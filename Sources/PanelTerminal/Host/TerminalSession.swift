@@ -20,7 +20,9 @@ public enum TerminalSession {
 
     /// Runs `app` over the store at `store`; returns the exit status. Saves go to `store`
     /// through `PanelStore.save`; drafts go beside it.
-    public static func run<App: TerminalApp>(_ app: App, store: URL) -> Int32 {
+    /// `background` is called on every turn of the loop with the app (see `TerminalHost.background`).
+    public static func run<App: TerminalApp>(_ app: App, store: URL,
+                                             background: ((inout App) -> Bool)? = nil) -> Int32 {
         // Before initscr, so ncurses does not put its own quit-at-once handlers in their place.
         ShutdownSignals.install()
         let terminal: NcursesTerminal
@@ -33,6 +35,7 @@ public enum TerminalSession {
         let autosaver = Autosaver(write: { document in try PanelStore.save(document, to: store) })
         let files = StoreFiles(store: store)
         let host = TerminalHost(app: app, terminal: terminal, files: files, autosaver: autosaver)
+        host.background = background
         let outcome = host.run()
 
         // The terminal is ours again only as a plain line-by-line one from here on.

@@ -13,6 +13,8 @@ struct ChairView: Equatable {
     var readOnly = false
     /// The clerk's instance tells followers where its selection is (`AppEffect.publishCursor`).
     var publishesSelection = false
+    /// What was last published, so only a move publishes again.
+    var published: CursorSidecar?
     var zoom: Zoom?
     /// The first visible criterion and dimension of the presentation grid, counted among
     /// those shown (so hiding empty rows never leaves a gap).

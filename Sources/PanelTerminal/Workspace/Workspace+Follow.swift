@@ -36,6 +36,15 @@ extension Workspace {
         if !chair.readOnly, let pane = Pane.named(cursor.pane) { focus = pane }
     }
 
+    /// The clerk's instance: one `.publishCursor` each time the focus or a selection moved.
+    mutating func publishSelectionIfMoved() {
+        guard chair.publishesSelection, !chair.readOnly else { return }
+        let cursor = cursorSidecar
+        guard cursor != chair.published else { return }
+        chair.published = cursor
+        outbox.append(.publishCursor(cursor.encoded()))
+    }
+
     /// What the clerk's instance publishes for followers: the pane and the ids, no text.
     var cursorSidecar: CursorSidecar {
         CursorSidecar(pane: focus.sidecarName, criterion: selection.criterion, dimension: selection.dimension,

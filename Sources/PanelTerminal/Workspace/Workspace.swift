@@ -68,6 +68,7 @@ public struct Workspace: TerminalApp {
         if draftAfter?.target != draftBefore?.target || draftAfter?.text != draftBefore?.text {
             outbox.append(.saveDraft(draftAfter?.encoded()))
         }
+        publishSelectionIfMoved()
         // Belt and braces: a read-only view never asks for anything to be written.
         if chair.readOnly { outbox.removeAll { $0.writesStore } }
         return outbox
