@@ -42,7 +42,8 @@ struct Present: ParsableCommand {
         }
         var workspace = Workspace(document: PanelDocument(), keymap: keys)
         workspace.present(readOnly: true)
-        let name = file
+        // The bottom line is short: the file's name says enough there.
+        let name = store.lastPathComponent
         for event in follower.start() { workspace.receive(event, storeName: name) }
         let status = TerminalSession.run(workspace, store: store, background: { app in
             let events = follower.poll()

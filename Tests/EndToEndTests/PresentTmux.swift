@@ -35,19 +35,34 @@ final class PresentTmux {
         ["/usr/bin/tmux", "/usr/local/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs tmux on this server; returns what it printed.
+    /// Runs tmux on this server; returns what it printed when `output` is asked for.
+    ///
+    /// Spawned with posix_spawn rather than Foundation's `Process`: the server that
+    /// `new-session` starts would inherit the socket `Process` watches to see its child end, and
+    /// `waitUntilExit` would then wait for the server, forever. Here the child gets /dev/null
+    /// (or a file for `capture-pane`) for its standard descriptors, and the server is killed
+    /// when the test ends.
     @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    func tmux(_ arguments: [String], output: Bool = false) throws -> String {
+        let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)")
+        defer { unlink(outFile.path) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output ? outFile.path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["tmux", "-L", socket] + arguments
+        var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        var pid: pid_t = 0
+        let status = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
+        guard status == 0 else {
+            throw NSError(domain: "tmux", code: Int(status), userInfo: [NSLocalizedDescriptionKey: "tmux did not start"])
+        }
+        var exit: Int32 = 0
+        while waitpid(pid, &exit, 0) < 0 && errno == EINTR {}
+        return output ? ((try? String(contentsOf: outFile, encoding: .utf8)) ?? "") : ""
     }
 
     /// Starts `scrutiny ARGUMENTS` in a new detached session named `name`, in a UTF-8 locale,
@@ -73,7 +88,18 @@ final class PresentTmux {
     }
 
     func screen(_ name: String) throws -> String {
-        try tmux(["capture-pane", "-p", "-t", name])
+        try tmux(["capture-pane", "-p", "-t", name], output: true)
+    }
+
+    /// Waits until the program in `name` has ended (its pane is kept, dead, for reading).
+    func waitForExit(_ name: String, upTo deadline: Double = 5, file: StaticString = #filePath, line: UInt = #line) throws {
+        let start = Date()
+        while Date().timeIntervalSince(start) < deadline {
+            let state = try tmux(["display-message", "-p", "-t", name, "#{pane_dead}"], output: true)
+            if state.hasPrefix("1") || state.isEmpty { return }
+            usleep(10_000)
+        }
+        XCTFail("\(name) did not end within \(deadline) s", file: file, line: line)
     }
 
     /// Polls the screen until `condition` holds; returns the time it took, or fails the test
