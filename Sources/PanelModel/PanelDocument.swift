@@ -10,18 +10,22 @@ public struct PanelDocument: Codable, Equatable, Sendable {
     public var framework: Framework
     public var questions: [Question]
     public var notes: [Note]
+    /// What a merge of two clerks' copies could not decide (see `ThreeWayMerge`); empty in a
+    /// panel that was never merged, and then not written, so older stores keep their bytes.
+    public var conflicts: [MergeConflict]
 
     public init(panel: PanelInfo = PanelInfo(), schedule: [ScheduleItem] = [], framework: Framework = Framework(),
-                questions: [Question] = [], notes: [Note] = []) {
+                questions: [Question] = [], notes: [Note] = [], conflicts: [MergeConflict] = []) {
         self.panel = panel
         self.schedule = schedule
         self.framework = framework
         self.questions = questions
         self.notes = notes
+        self.conflicts = conflicts
     }
 
     private enum CodingKeys: String, CodingKey {
-        case format, version, panel, schedule, framework, questions, notes
+        case format, version, panel, schedule, framework, questions, notes, conflicts
     }
 
     public init(from decoder: any Decoder) throws {
@@ -31,6 +35,7 @@ public struct PanelDocument: Codable, Equatable, Sendable {
         framework = try c.decode(Framework.self, forKey: .framework)
         questions = try c.decode([Question].self, forKey: .questions)
         notes = try c.decode([Note].self, forKey: .notes)
+        conflicts = try c.decodeIfPresent([MergeConflict].self, forKey: .conflicts) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -42,6 +47,7 @@ public struct PanelDocument: Codable, Equatable, Sendable {
         try c.encode(framework, forKey: .framework)
         try c.encode(questions, forKey: .questions)
         try c.encode(notes, forKey: .notes)
+        if !conflicts.isEmpty { try c.encode(conflicts, forKey: .conflicts) }
     }
 
     // Look-ups by id, used by edits, validation and the panes.

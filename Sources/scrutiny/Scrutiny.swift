@@ -7,12 +7,16 @@ struct Scrutiny: ParsableCommand {
         commandName: "scrutiny",
         abstract: "A keyboard-only terminal workspace for a council scrutiny panel.",
         subcommands: [
+            Open.self,
             New.self,
             Check.self,
             Import.self,
             Export.self,
             KeymapCommand.self,
             Present.self,
+            MergeCommand.self,
+            SyncCommand.self,
         ],
+        defaultSubcommand: Open.self,
     )
 }

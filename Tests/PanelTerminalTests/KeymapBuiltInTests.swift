@@ -84,6 +84,7 @@ final class KeymapBuiltInTests: XCTestCase {
                 "h": "move-left", "right": "move-right", "l": "move-right", "pageup": "page-up",
                 "pagedown": "page-down", "home": "line-start", "end": "line-end", "g g": "go-first",
                 "G": "go-last", "F5": "presentation", "P": "presentation",
+                "c n": "next-conflict", "c o": "keep-ours", "c t": "take-theirs",
             ],
             .grid: [
                 "enter": "edit", "del": "clear", "x": "clear", "o": "add-criterion",

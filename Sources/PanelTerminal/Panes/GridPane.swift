@@ -10,6 +10,8 @@ struct GridPane {
     let selected: (row: Int, column: Int)?
     let focused: Bool
     let query: String?
+    /// What carries a merge-conflict mark ("≠"): cells, and criteria and dimensions by id.
+    var conflicts = Workspace.ConflictMarks()
 
     func draw(into buffer: inout ScreenBuffer) {
         let g = geometry
@@ -38,6 +40,9 @@ struct GridPane {
             let name = framework.dimensions[column.index].name
             buffer.put(TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(name)), width: column.textWidth), x: column.textX, y: y,
                        style: Style(.header, bold: true, underline: isSelected), maxWidth: column.textWidth)
+            if conflicts.dimensions.contains(framework.dimensions[column.index].id) {
+                buffer.put("≠", x: column.textX + column.textWidth - 1, y: y, style: Self.conflictMark)
+            }
         }
     }
 
@@ -51,6 +56,9 @@ struct GridPane {
             let text = last ? TextWrap.truncate(line.text + "…", width: width) : line.text
             buffer.put(text, x: geometry.interior.x + 1, y: y + i,
                        style: Style(.header, bold: true, underline: isSelected && i == 0), maxWidth: width)
+        }
+        if conflicts.criteria.contains(framework.criteria[row].id) {
+            buffer.put("≠", x: geometry.interior.x, y: y, style: Self.conflictMark)
         }
     }
 
@@ -72,7 +80,12 @@ struct GridPane {
             }
             PaneFrame.highlight(query, in: line.text, x: column.textX, y: y + i, maxWidth: column.textWidth, into: &buffer)
         }
+        if conflicts.cells.contains(key) {
+            buffer.put("≠", x: column.textX + column.textWidth - 1, y: y, style: Self.conflictMark)
+        }
     }
+
+    static let conflictMark = Style(.mark, bold: true)
 
     private func drawScrollMarks(into buffer: inout ScreenBuffer) {
         let g = geometry

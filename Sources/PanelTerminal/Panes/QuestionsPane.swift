@@ -8,6 +8,8 @@ struct QuestionsPane {
     let selectedID: String?
     let focused: Bool
     let query: String?
+    /// Ids that carry a merge-conflict mark ("≠" before the line).
+    var conflicts: Set<String> = []
 
     static let statusWidth = 9
 
@@ -44,6 +46,7 @@ struct QuestionsPane {
             }
             PaneFrame.highlight(query, in: title, x: titleX, y: y, maxWidth: titleWidth, into: &buffer)
             PaneFrame.highlight(query, in: text, x: textX, y: y, maxWidth: interior.maxX - textX, into: &buffer)
+            if conflicts.contains(question.id) { buffer.put("≠", x: interior.x, y: y, style: GridPane.conflictMark) }
         }
         if firstRow > 0 { buffer.put("▴", x: interior.maxX - 1, y: interior.y, style: Style(.mark)) }
         if questions.count - firstRow > interior.height {

@@ -61,6 +61,11 @@ public enum Action: String, CaseIterable, Sendable {
     case zoomCriterion = "zoom-criterion"
     case zoomDimension = "zoom-dimension"
 
+    // Merge conflicts (after `scrutiny sync` or `scrutiny merge`).
+    case nextConflict = "next-conflict"
+    case keepOurs = "keep-ours"
+    case takeTheirs = "take-theirs"
+
     // Inside the text editor.
     case cursorLeft = "cursor-left"
     case cursorRight = "cursor-right"
@@ -140,6 +145,9 @@ extension Action {
         case .zoom: "zoom into the selected cell at full screen (again, or Esc, to return)"
         case .zoomCriterion: "zoom into the selected criterion (row) at full screen"
         case .zoomDimension: "zoom into the selected dimension (column) at full screen"
+        case .nextConflict: "go to the next merge conflict and show both versions"
+        case .keepOurs: "resolve the conflict here: keep the text in place (edit it first to combine)"
+        case .takeTheirs: "resolve the conflict here: take the other clerk's version"
         case .cursorLeft: "cursor one character left"
         case .cursorRight: "cursor one character right"
         case .wordLeft: "cursor one word left"

@@ -19,7 +19,7 @@ extension Workspace {
         case .focusSchedule: focus = .schedule
         case .focusFramework: focus = .framework
         case .focusQuestions: focus = .questions
-        case .redraw: break  // the host repaints the whole screen for this key; nothing changes here
+        case .redraw: outbox.append(.redraw)  // the host repaints the whole terminal
         case .suspend: outbox.append(.suspend)
 
         case .moveUp: moveVertically(by: -1)
@@ -57,6 +57,10 @@ extension Workspace {
         case .moveDimensionLeft: moveAxisItem(.dimensions, by: -1)
         case .moveDimensionRight: moveAxisItem(.dimensions, by: 1)
         case .presentation, .hideEmpty, .zoom, .zoomCriterion, .zoomDimension: break  // performInChairView did it
+
+        case .nextConflict: jumpToNextConflict()
+        case .keepOurs: resolveConflictHere(.ours)
+        case .takeTheirs: resolveConflictHere(.theirs)
 
         case .cursorLeft, .cursorRight, .wordLeft, .wordRight, .cursorUp, .cursorDown, .cursorLineStart,
              .cursorLineEnd, .deleteBackward, .deleteForward, .deleteWordBackward, .killToLineEnd,
