@@ -166,3 +166,50 @@ final class PresentFollowerTests: XCTestCase {
         }
     }
 }
+
+/// Without inotify, or past a symlink into another folder, the identity check on every poll
+/// still notices each save.
+final class PresentFollowerSafetyNetTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrutiny-follow-net-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("shown"), withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func edited(_ text: String) -> PanelDocument {
+        var document = PresentPanel.make()
+        document.framework[TestPanel.key("equity", "outcomes")] = text
+        return document
+    }
+
+    func testWithoutInotifyEverySaveIsStillSeen() throws {
+        let store = folder.appendingPathComponent("real/panel.json")
+        try PanelStore.create(edited("one"), at: store)
+        let follower = try StoreFollower(store: store, followCursor: false, watch: false)
+        XCTAssertFalse(follower.usesInotify)
+        XCTAssertEqual(follower.start(), [.loaded(edited("one"))])
+        XCTAssertEqual(follower.poll(), [])
+        try PanelStore.save(edited("two"), to: store)
+        XCTAssertEqual(follower.poll(), [.loaded(edited("two"))])
+        unlink(store.path)
+        XCTAssertEqual(follower.poll(), [.missing])
+        XCTAssertEqual(follower.poll(), [])
+    }
+
+    func testAStoreThatIsASymlinkIntoAnotherFolderIsFollowed() throws {
+        let real = folder.appendingPathComponent("real/panel.json")
+        let link = folder.appendingPathComponent("shown/panel.json")
+        try PanelStore.create(edited("one"), at: real)
+        XCTAssertEqual(symlink(real.path, link.path), 0)
+        let follower = try StoreFollower(store: link, followCursor: false)
+        XCTAssertEqual(follower.start(), [.loaded(edited("one"))])
+        try PanelStore.save(edited("two"), to: link)  // the clerk's save keeps the symlink
+        XCTAssertEqual(follower.poll(), [.loaded(edited("two"))])
+    }
+}

@@ -313,6 +313,101 @@ final class PresentModeTests: XCTestCase {
         """)
     }
 
+    func testResizingRelayoutsAndKeepsTheSelection() {
+        var driver = PresentPanel.driver(width: 80, height: 24)
+        driver.press("P", "j", "j", "l", "l")
+        driver.resize(200, 60)
+        XCTAssertEqual(driver.shown, """
+                                                                                             SEND Provision Scrutiny Panel
+
+                         │ Diagnosis                                                  │ Provision/Funding                                         │ Outcomes
+          ───────────────┼────────────────────────────────────────────────────────────┼───────────────────────────────────────────────────────────┼───────────────────────────────────────────────────────────
+          Effectiveness  │ Depends on condition being diagnosed.                      │ Some excellent provision but depends on level of need.    │ —
+                         │                                                            │ Problematic school-to-school differences.                 │
+          ───────────────┼────────────────────────────────────────────────────────────┼───────────────────────────────────────────────────────────┼───────────────────────────────────────────────────────────
+          Efficiency     │ —                                                          │ —                                                         │ Nobody has suggested good outcomes could be cheaper.
+          ───────────────┼────────────────────────────────────────────────────────────┼───────────────────────────────────────────────────────────┼───────────────────────────────────────────────────────────
+          Equity         │ Lack of data                                               │ —                                                         │ Point 1: co-production with parents varies from school to
+                         │                                                            │                                                           │ school. Point 2: co-production with parents varies from
+                         │                                                            │                                                           │ school to school. Point 3: co-production with parents
+                         │                                                            │                                                           │ varies from school to school. Point 4: co-production with
+                         │                                                            │                                                           │ parents varies from school to school. Point 5:
+                         │                                                            │                                                           │ co-production with parents varies from school to school.
+                         │                                                            │                                                           │ Point 6: co-production with parents varies from school to
+                         │                                                            │                                                           │ school. Point 7: co-production with parents varies from
+                         │                                                            │                                                           │ school to school. Point 8: co-production with parents
+                         │                                                            │                                                           │ varies from school to school. Point 9: co-production with
+                         │                                                            │                                                           │ parents varies from school to school. Point 10:
+                         │                                                            │                                                           │ co-production with parents varies from school to school.
+                         │                                                            │                                                           │ Point 11: co-production with parents varies from school
+                         │                                                            │                                                           │ to school. Point 12: co-production with parents varies
+                         │                                                            │                                                           │ from school to school. Point 13: co-production with
+                         │                                                            │                                                           │ parents varies from school to school. Point 14:
+                         │                                                            │                                                           │ co-production with parents varies from school to school.
+                         │                                                            │                                                           │ Point 15: co-production with parents varies from school
+                         │                                                            │                                                           │ to school. Point 16: co-production with parents varies
+                         │                                                            │                                                           │ from school to school. Point 17: co-production with
+                         │                                                            │                                                           │ parents varies from school to school. Point 18:
+                         │                                                            │                                                           │ co-production with parents varies from school to school.
+                         │                                                            │                                                           │ Point 19: co-production with parents varies from school
+                         │                                                            │                                                           │ to school. Point 20: co-production with parents varies
+                         │                                                            │                                                           │ from school to school. Point 21: co-production with
+                         │                                                            │                                                           │ parents varies from school to school. Point 22:
+                         │                                                            │                                                           │ co-production with parents varies from school to school.
+                         │                                                            │                                                           │ Point 23: co-production with parents varies from school
+                         │                                                            │                                                           │ to school. Point 24: co-production with parents varies
+                         │                                                            │                                                           │ from school to school. Point 25: co-production with
+                         │                                                            │                                                           │ parents varies from school to school. Point 26:
+                         │                                                            │                                                           │ co-production with parents varies from school to school.
+                         │                                                            │                                                           │ Point 27: co-production with parents varies from school
+                         │                                                            │                                                           │ to school. Point 28: co-production with parents varies
+                         │                                                            │                                                           │ from school to school. Point 29: co-production with
+                         │                                                            │                                                           │ parents varies from school to school. Point 30:
+                         │                                                            │                                                           │ co-production with parents varies from school to school.
+          ───────────────┼────────────────────────────────────────────────────────────┼───────────────────────────────────────────────────────────┼───────────────────────────────────────────────────────────
+          Sustainability │ —                                                          │ —                                                         │ —
+          ───────────────┼────────────────────────────────────────────────────────────┼───────────────────────────────────────────────────────────┼───────────────────────────────────────────────────────────
+
+
+
+
+
+
+
+
+
+
+                                                                                                                                                                                             Equity × Outcomes
+        """, "rows above come back when there is room")
+        driver.resize(80, 24)
+        XCTAssertEqual(driver.shown, """
+                                 SEND Provision Scrutiny Panel
+
+                         │ Diagnosis          │ Provision/Funding │ Outcomes
+          ───────────────┼────────────────────┼───────────────────┼───────────────────
+        ▴ Equity         │ Lack of data       │ —                 │ Point 1:
+                         │                    │                   │ co-production
+                         │                    │                   │ with parents
+                         │                    │                   │ varies from
+                         │                    │                   │ school to school.
+                         │                    │                   │ Point 2:
+                         │                    │                   │ co-production
+                         │                    │                   │ with parents
+                         │                    │                   │ varies from
+                         │                    │                   │ school to school.
+                         │                    │                   │ Point 3:
+                         │                    │                   │ co-production
+                         │                    │                   │ with parents
+                         │                    │                   │ varies from
+                         │                    │                   │ school to school.
+                         │                    │                   │ Point 4:
+                         │                    │                   │ co-production
+        ▾                │                    │                   │ with parent… +132
+
+                                                                     Equity × Outcomes
+        """)
+    }
+
     func testTheSelectedCellIsHighlightedAndItsHeadersUnderlined() {
         var driver = PresentPanel.driver(width: 80, height: 24)
         driver.press("P", "j", "l")

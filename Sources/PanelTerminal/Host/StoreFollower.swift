@@ -7,9 +7,10 @@ import PanelModel
 ///
 /// It watches the *folder* with inotify, not the file: the clerk's atomic save writes a
 /// temporary file and renames it over the store, so a watch on the old file would see nothing
-/// after the first save. Events name the file, so the store is reopened by name. Without
-/// inotify (a limit reached, an exotic file system) it falls back to comparing the file's
-/// identity (inode, size, modification time) on every poll.
+/// after the first save. Events name the file, so the store is reopened by name. Each poll
+/// also compares the file's identity (device, inode, size, modification time) with the last
+/// read, a safety net for what inotify cannot see: no inotify at all (a limit reached), a
+/// store that is a symlink into another folder, a network file system written elsewhere.
 ///
 /// It only ever opens files for reading: never the store for writing, never the clerk's lock.
 /// Several followers on one store are just several readers.
@@ -42,7 +43,8 @@ public final class StoreFollower {
         public let description: String
     }
 
-    public init(store: URL, followCursor: Bool) throws(StartError) {
+    /// - Parameter watch: false leaves inotify out and relies on the identity check alone (for tests).
+    public init(store: URL, followCursor: Bool, watch: Bool = true) throws(StartError) {
         self.store = store
         self.followCursor = followCursor
         folder = store.deletingLastPathComponent().path
@@ -52,7 +54,7 @@ public final class StoreFollower {
         guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw StartError(description: "the folder \(folder) does not exist: check the path of \(store.relativePath)")
         }
-        let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        let fd = watch ? inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC)) : -1
         if fd >= 0 {
             let mask = UInt32(IN_MOVED_TO) | UInt32(IN_CLOSE_WRITE) | UInt32(IN_CREATE) | UInt32(IN_DELETE)
                 | UInt32(IN_MOVED_FROM)
@@ -68,7 +70,7 @@ public final class StoreFollower {
         if inotify >= 0 { close(inotify) }
     }
 
-    /// True when the folder is watched by inotify (otherwise each poll compares file identities).
+    /// True when the folder is watched by inotify (otherwise only the identity check notices changes).
     public var usesInotify: Bool { inotify >= 0 }
 
     /// The store (and cursor) as they are now: call once at the start.
@@ -87,10 +89,9 @@ public final class StoreFollower {
                 if name == nil || name == storeName { storeTouched = true }
                 if name == nil || name == cursorName { cursorTouched = true }
             }
-        } else {
-            storeTouched = FileIdentity(path: store.path) != storeIdentity
-            cursorTouched = FileIdentity(path: CursorSidecar.url(for: store).path) != cursorIdentity
         }
+        if FileIdentity(path: store.path) != storeIdentity { storeTouched = true }
+        if followCursor && FileIdentity(path: CursorSidecar.url(for: store).path) != cursorIdentity { cursorTouched = true }
         var events: [Event] = []
         if storeTouched { events.append(readStore()) }
         if followCursor && cursorTouched, let cursor = readCursor() { events.append(.cursor(cursor)) }

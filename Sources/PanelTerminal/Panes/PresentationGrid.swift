@@ -131,7 +131,9 @@ struct PresentationGrid {
         return max(1, height)
     }
 
-    /// The scroll position that shows the selected row and column, moving as little as possible.
+    /// The scroll position that shows the selected row and column: moving as little as possible,
+    /// except that rows above come back into view when there is room (after a resize, or when
+    /// the clerk's save shortened a row), so the screen is never half empty for nothing.
     static func reveal(framework: Framework, area: Rect, hideEmpty: Bool, firstRow: Int, firstColumn: Int,
                        row: Int?, column: Int?) -> (row: Int, column: Int) {
         let shown = shownIndices(framework, hideEmpty: hideEmpty)
@@ -149,6 +151,11 @@ struct PresentationGrid {
                 let grid = PresentationGrid(framework: framework, area: area, hideEmpty: hideEmpty, firstRow: r, firstColumn: c)
                 if grid.rows.contains(where: { $0.index == row && !$0.isCut }) { break }
                 r += 1
+            }
+            while r > 0 {
+                let grid = PresentationGrid(framework: framework, area: area, hideEmpty: hideEmpty, firstRow: r - 1, firstColumn: c)
+                guard grid.rows.contains(where: { $0.index == row && !$0.isCut }) else { break }
+                r -= 1
             }
         }
         return (r, c)
