@@ -213,3 +213,16 @@ final class PresentFollowerSafetyNetTests: XCTestCase {
         XCTAssertEqual(follower.poll(), [.loaded(edited("two"))])
     }
 }
+
+/// What the chair is told before any good version has been read.
+final class PresentFollowerStartTests: XCTestCase {
+    func testAStoreUnreadableFromTheStartWaitsForAGoodSave() {
+        var chair = WorkspaceDriver(PanelDocument(), width: 80, height: 24)
+        chair.workspace.present(readOnly: true)
+        chair.workspace.receive(.unreadable("panel.json is not a Scrutiny panel"), storeName: "panel.json")
+        XCTAssertEqual(chair.screen().line(23), "  panel.json unreadable: waiting for a good save")
+        chair.workspace.receive(.loaded(PresentPanel.make()), storeName: "panel.json")
+        chair.workspace.receive(.unreadable("panel.json is not a Scrutiny panel"), storeName: "panel.json")
+        XCTAssertTrue(chair.screen().line(23).hasPrefix("  panel.json unreadable: last good version shown"))
+    }
+}

@@ -23,6 +23,8 @@ struct ChairView: Equatable {
     /// What the follower has to say about the store ("waiting for FILE…"), shown discreetly at
     /// the bottom of the chair's screen; nil when all is well.
     var followStatus: String?
+    /// The follower has shown at least one good version of the store.
+    var followLoaded = false
 }
 
 /// One cell, one criterion (row) or one dimension (column) at full screen.

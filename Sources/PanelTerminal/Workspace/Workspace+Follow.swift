@@ -12,11 +12,13 @@ extension Workspace {
         case .loaded(let newer):
             replaceDocument(newer)
             chair.followStatus = nil
+            chair.followLoaded = true
         case .missing:
             chair.followStatus = "waiting for \(storeName)…"
         case .unreadable:
             // Most likely a copy caught half-way; the clerk's next save puts it right.
-            chair.followStatus = "\(storeName) unreadable: last good version shown"
+            chair.followStatus = chair.followLoaded ? "\(storeName) unreadable: last good version shown"
+                : "\(storeName) unreadable: waiting for a good save"
         case .cursor(let cursor):
             moveSelection(to: cursor)
         }
