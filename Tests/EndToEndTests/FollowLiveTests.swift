@@ -2,26 +2,35 @@ import Foundation
 import PanelModel
 import XCTest
 
-/// The real `scrutiny present` in tmux, following a store that is saved the way the clerk's
-/// instance saves it (`PanelStore.save`: a temporary file renamed over the store). Each chair
-/// shows a save within a second, refuses edit keys with "read-only view", follows the
-/// published cursor, waits for a store that is not there yet, and writes nothing at all.
-/// Every wait polls the screen with a deadline. (`PresentClerkTests` runs a real clerk.)
+/// The real `scrutiny present` in tmux (the shared `TmuxSession`), following a store that is
+/// saved the way the clerk's instance saves it (`PanelStore.save`: a temporary file renamed
+/// over the store). Each chair shows a save within a second, refuses edit keys with
+/// "read-only view", follows the published cursor, waits for a store that is not there yet,
+/// and writes nothing at all. Every wait polls the screen with a deadline.
+/// (`PresentClerkTests` runs a real clerk beside the chairs.)
 final class FollowLiveTests: XCTestCase {
-    private var folder: URL!
+    private var home: URL!
+    /// The store's own folder, so the test can see everything written beside it.
+    private var folder: URL { home.appendingPathComponent("store") }
     private var store: URL { folder.appendingPathComponent("panel.json") }
-    private var tmux: PresentTmux!
+    private var sessions: [TmuxSession] = []
 
     override func setUpWithError() throws {
-        guard PresentTmux.isAvailable else { throw XCTSkip("tmux is not installed") }
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrutiny-follow-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("home"), withIntermediateDirectories: true)
-        tmux = PresentTmux(home: folder.appendingPathComponent("home"))
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("scrutiny-follow-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
     override func tearDownWithError() throws {
-        tmux = nil
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        sessions.forEach { $0.close() }
+        sessions = []
+        if let home { try? FileManager.default.removeItem(at: home) }
+    }
+
+    /// `scrutiny ARGUMENTS` in a tmux session of its own, 120×40.
+    func scrutiny(_ arguments: [String]) throws -> TmuxSession {
+        let session = try TmuxSession([try ScrutinyBinary.path()] + arguments, directory: home)
+        sessions.append(session)
+        return session
     }
 
     static func panel(_ firstCell: String = "Depends on diagnosis.") -> PanelDocument {
@@ -38,72 +47,64 @@ final class FollowLiveTests: XCTestCase {
 
     func testEveryChairShowsASaveWithinASecondAndRefusesEditKeys() throws {
         try PanelStore.create(Self.panel(), at: store)
-        for name in ["chair", "second"] { try tmux.start(name, ["present", store.path]) }
-        for name in ["chair", "second"] {
-            try tmux.wait(name, for: "the grid", until: { $0.contains("Depends on diagnosis.") })
-        }
-        try tmux.keys("chair", "Down", "Right")
-        try tmux.wait("chair", for: "the chair's own place", until: { $0.contains("Efficiency × Provision/Funding") })
+        let chairs = try (0..<2).map { _ in try scrutiny(["present", store.path]) }
+        for chair in chairs { try chair.waitFor("Depends on diagnosis.") }
+        let chair = chairs[0]
+        try chair.press("Down", "Right")
+        try chair.waitFor("Efficiency × Provision/Funding")
 
         try PanelStore.save(Self.panel("Seen live — by the chair"), to: store)
-        for name in ["chair", "second"] {
-            try tmux.wait(name, upTo: 1, for: "the saved text", until: { $0.contains("Seen live — by the chair") })
-        }
-        XCTAssertTrue(try tmux.screen("chair").contains("Efficiency × Provision/Funding"), "the chair kept their place")
+        for chair in chairs { try chair.waitFor("Seen live — by the chair", timeout: 1) }
+        XCTAssertTrue(try chair.screen().contains("Efficiency × Provision/Funding"), "the chair kept their place")
 
         let saved = try Data(contentsOf: store)
-        for key in ["Enter", "x", "u", "o", "d"] {
-            try tmux.keys("chair", key)
-            if key == "d" { try tmux.keys("chair", "r") }  // "d r": delete the criterion
-            try tmux.wait("chair", for: "read-only view after \(key)", until: { $0.contains("read-only view") })
-            try tmux.keys("chair", "Left")  // clears the message before the next key
-            try tmux.wait("chair", for: "the message cleared", until: { !$0.contains("read-only view") })
+        for keys in [["Enter"], ["x"], ["u"], ["o"], ["d", "r"]] {
+            try chair.press(keys[0])
+            if keys.count > 1 { try chair.press(keys[1]) }
+            try chair.waitFor("read-only view")
+            try chair.press("Left")  // clears the message before the next key
+            try chair.waitForAbsence(of: "read-only view")
         }
-        // A corrupt write leaves the last good version on screen.
+        // A damaged write leaves the last good version on screen, with a quiet note.
         try Data("{ \"format\": \"scrutiny-pan".utf8).write(to: store)
-        try tmux.wait("chair", for: "the quiet note", until: { $0.contains("unreadable: last good version shown") })
-        XCTAssertTrue(try tmux.screen("chair").contains("Seen live — by the chair"))
-        try Data(saved).write(to: store)
-        try tmux.wait("chair", for: "the good version", until: { !$0.contains("unreadable") })
+        try chair.waitFor("unreadable: last good version shown")
+        XCTAssertTrue(try chair.screen().contains("Seen live — by the chair"))
+        try saved.write(to: store)
+        try chair.waitForAbsence(of: "unreadable")
 
-        for name in ["chair", "second"] { try tmux.keys(name, "q") }
-        for name in ["chair", "second"] { try tmux.waitForExit(name) }
+        for chair in chairs { try chair.press("q") }
+        for chair in chairs { XCTAssertEqual(try chair.waitForExit(), 0) }
         XCTAssertEqual(try Data(contentsOf: store), saved)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["home", "panel.json"],
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["panel.json"],
                        "no lock, draft, cursor or temporary file from a chair")
     }
 
     func testFollowCursorMovesTheChairWithThePublishedSelection() throws {
         try PanelStore.create(Self.panel(), at: store)
-        try tmux.start("chair", ["present", "--follow-cursor", store.path])
-        try tmux.wait("chair", for: "the first cell", until: { $0.contains("Effectiveness × Diagnosis") })
+        let chair = try scrutiny(["present", "--follow-cursor", store.path])
+        try chair.waitFor("Effectiveness × Diagnosis")
         let cursor = #"{"criterion":"crit-efficiency","dimension":"dim-funding","pane":"framework"}"#
         let temporary = folder.appendingPathComponent(".cursor-incoming")
         try Data(cursor.utf8).write(to: temporary)
         XCTAssertEqual(rename(temporary.path, store.path + ".cursor"), 0)
-        try tmux.wait("chair", upTo: 1, for: "the clerk's selection", until: { $0.contains("Efficiency × Provision/Funding") })
+        try chair.waitFor("Efficiency × Provision/Funding", timeout: 1)
     }
 
     func testAChairStartedBeforeTheStoreExistsWaitsForIt() throws {
-        try tmux.start("chair", ["present", store.path])
-        try tmux.wait("chair", for: "waiting", until: { $0.contains("waiting for panel.json…") })
+        let chair = try scrutiny(["present", store.path])
+        try chair.waitFor("waiting for panel.json…")
         try PanelStore.create(Self.panel(), at: store)
-        try tmux.wait("chair", upTo: 1, for: "the grid",
-                      until: { $0.contains("Depends on diagnosis.") && !$0.contains("waiting") })
+        try chair.waitFor("Depends on diagnosis.", timeout: 1)
+        try chair.waitForAbsence(of: "waiting")
     }
 
     func testAMissingFolderIsRefusedWithAClearMessage() throws {
-        let process = Process()
-        process.executableURL = try PresentTmux.binary
-        process.arguments = ["present", folder.appendingPathComponent("nowhere/panel.json").path]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 1)
-        XCTAssertEqual(text, "scrutiny: the folder \(folder.appendingPathComponent("nowhere").path) does not exist: "
-            + "check the path of \(folder.appendingPathComponent("nowhere/panel.json").path)\n")
+        let missing = folder.appendingPathComponent("nowhere/panel.json")
+        let chair = try scrutiny(["present", missing.path])
+        XCTAssertEqual(try chair.waitForExit(), 1)
+        // The terminal wraps the long line: read the screen as one line.
+        let shown = try chair.screen().replacingOccurrences(of: "\n", with: "")
+        XCTAssertTrue(shown.hasPrefix("scrutiny: the folder \(missing.deletingLastPathComponent().path) "
+            + "does not exist: check the path of \(missing.path)"), shown)
     }
 }

@@ -2,26 +2,31 @@ import Foundation
 import PanelModel
 import XCTest
 
-/// A real clerk (`scrutiny FILE`) and real chairs (`scrutiny present FILE`) on one store, in
-/// tmux: the clerk types into a cell and each chair's screen shows it within a second of the
-/// save reaching the disk; the chair's edit keys are refused; `--follow-cursor` moves the
-/// chair's selection with the clerk's. Every wait polls the screen with a deadline.
+/// A real clerk (`scrutiny FILE`) and real chairs (`scrutiny present FILE`) on one store, each
+/// in its own tmux session: the clerk types into a cell and each chair's screen shows it within
+/// a second of the save reaching the disk; the chair's edit keys are refused; `--follow-cursor`
+/// moves the chair's selection with the clerk's. Every wait polls the screen with a deadline.
 final class PresentClerkTests: XCTestCase {
-    private var folder: URL!
-    private var store: URL { folder.appendingPathComponent("panel.json") }
-    private var tmux: PresentTmux!
+    private var home: URL!
+    private var store: URL { home.appendingPathComponent("store/panel.json") }
+    private var sessions: [TmuxSession] = []
 
     override func setUpWithError() throws {
-        guard PresentTmux.isAvailable else { throw XCTSkip("tmux is not installed") }
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrutiny-clerk-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("home"), withIntermediateDirectories: true)
-        tmux = PresentTmux(home: folder.appendingPathComponent("home"))
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("scrutiny-clerk-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: store.deletingLastPathComponent(), withIntermediateDirectories: true)
         try PanelStore.create(FollowLiveTests.panel(), at: store)
     }
 
     override func tearDownWithError() throws {
-        tmux = nil
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        sessions.forEach { $0.close() }
+        sessions = []
+        if let home { try? FileManager.default.removeItem(at: home) }
+    }
+
+    private func scrutiny(_ arguments: [String]) throws -> TmuxSession {
+        let session = try TmuxSession([try ScrutinyBinary.path()] + arguments, directory: home)
+        sessions.append(session)
+        return session
     }
 
     private var firstCell: String? {
@@ -29,49 +34,46 @@ final class PresentClerkTests: XCTestCase {
     }
 
     func testTheChairsSeeTheClerksEditWithinASecondOfTheSaveAndCannotEdit() throws {
-        try tmux.start("clerk", [store.path])
-        try tmux.wait("clerk", for: "the workspace", until: { $0.contains("Framework") && $0.contains("Depends on diagnosis.") })
-        for name in ["chair", "second"] {
-            try tmux.start(name, ["present", store.path])
-            try tmux.wait(name, for: "the grid", until: { $0.contains("Depends on diagnosis.") })
-        }
+        let clerk = try scrutiny([store.path])
+        try clerk.waitFor("Depends on diagnosis.")
+        let chairs = try (0..<2).map { _ in try scrutiny(["present", store.path]) }
+        for chair in chairs { try chair.waitFor("Depends on diagnosis.") }
 
         // The clerk replaces the text of the first cell (the grid starts there).
-        try tmux.keys("clerk", "Enter", "C-u")
-        try tmux.type("clerk", "Seen live — by the chair")
-        try tmux.keys("clerk", "Enter")
+        try clerk.press("Enter", "C-u")
+        try clerk.type("Seen live — by the chair")
+        try clerk.press("Enter")
         let deadline = Date().addingTimeInterval(5)
         while firstCell != "Seen live — by the chair" && Date() < deadline { usleep(5_000) }
         XCTAssertEqual(firstCell, "Seen live — by the chair", "the clerk's autosave")
-        for name in ["chair", "second"] {
-            let took = try tmux.wait(name, upTo: 1, for: "the clerk's text", until: { $0.contains("Seen live — by the chair") })
-            print("\(name) showed the clerk's save \(Int(took * 1000)) ms after it reached the disk")
-        }
+        let saved = Date()
+        for chair in chairs { try chair.waitFor("Seen live — by the chair", timeout: 1) }
+        print("both chairs showed the clerk's save \(Int(Date().timeIntervalSince(saved) * 1000)) ms after it reached the disk")
 
-        let saved = try Data(contentsOf: store)
+        let bytes = try Data(contentsOf: store)
         for key in ["Enter", "x", "u"] {
-            try tmux.keys("chair", key)
-            try tmux.wait("chair", for: "read-only view after \(key)", until: { $0.contains("read-only view") })
-            try tmux.keys("chair", "Down")
-            try tmux.wait("chair", for: "the message cleared", until: { !$0.contains("read-only view") })
+            try chairs[0].press(key)
+            try chairs[0].waitFor("read-only view")
+            try chairs[0].press("Down")
+            try chairs[0].waitForAbsence(of: "read-only view")
         }
-        XCTAssertEqual(try Data(contentsOf: store), saved, "the chair changed nothing")
-        XCTAssertTrue(try tmux.screen("clerk").contains("Seen live — by the chair"))
+        XCTAssertEqual(try Data(contentsOf: store), bytes, "the chair changed nothing")
+        XCTAssertTrue(try clerk.screen().contains("Seen live — by the chair"))
     }
 
     func testFollowCursorMovesTheChairsSelectionWithTheClerks() throws {
-        try tmux.start("clerk", [store.path])
-        try tmux.wait("clerk", for: "the workspace", until: { $0.contains("Framework") })
-        try tmux.start("chair", ["present", "--follow-cursor", store.path])
-        try tmux.wait("chair", for: "the clerk's first cell", until: { $0.contains("Effectiveness × Diagnosis") })
-        try tmux.keys("clerk", "Down", "Right")
-        try tmux.wait("chair", for: "the clerk's selection", until: { $0.contains("Efficiency × Provision/Funding") })
-        try tmux.keys("clerk", "Up")
-        try tmux.wait("chair", for: "the clerk's selection", until: { $0.contains("Effectiveness × Provision/Funding") })
+        let clerk = try scrutiny([store.path])
+        try clerk.waitFor("Framework")
+        let chair = try scrutiny(["present", "--follow-cursor", store.path])
+        try chair.waitFor("Effectiveness × Diagnosis")
+        try clerk.press("Down", "Right")
+        try chair.waitFor("Efficiency × Provision/Funding")
+        try clerk.press("Up")
+        try chair.waitFor("Effectiveness × Provision/Funding")
         // The chair may still look elsewhere; the clerk's next move brings it back.
-        try tmux.keys("chair", "Left")
-        try tmux.wait("chair", for: "the chair's own move", until: { $0.contains("Effectiveness × Diagnosis") })
-        try tmux.keys("clerk", "Down")
-        try tmux.wait("chair", for: "the clerk's selection", until: { $0.contains("Efficiency × Provision/Funding") })
+        try chair.press("Left")
+        try chair.waitFor("Effectiveness × Diagnosis")
+        try clerk.press("Down")
+        try chair.waitFor("Efficiency × Provision/Funding")
     }
 }
