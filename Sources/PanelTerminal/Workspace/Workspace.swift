@@ -33,6 +33,9 @@ public struct Workspace: TerminalApp {
     var shownConflict: ShownConflict?
     /// Effects gathered while handling one event.
     var outbox: [AppEffect] = []
+    /// A view of a store another Scrutiny is writing: every change is refused ("read-only
+    /// view"), so nothing is ever recorded or saved.
+    public var readOnly = false
 
     /// - Parameter draft: bytes of an editor draft left by a session that ended while typing;
     ///   the editor reopens on it so nothing typed is lost.
@@ -73,6 +76,11 @@ public struct Workspace: TerminalApp {
 
     public mutating func setSaveStatus(_ status: SaveStatus) {
         saveStatus = status
+    }
+
+    /// A line for the status bar until the next key, e.g. what opening the store recovered.
+    public mutating func announce(_ text: String) {
+        message = StatusMessage(text: text)
     }
 
     private mutating func press(_ key: Key) {
@@ -146,6 +154,7 @@ public struct Workspace: TerminalApp {
     @discardableResult
     mutating func apply(_ edit: Edit) -> Bool {
         guard !edit.isNoOp else { return true }
+        guard !refusedAsReadOnly() else { return false }
         do {
             try edit.apply(to: &document)
         } catch {
@@ -153,9 +162,23 @@ public struct Workspace: TerminalApp {
             return false
         }
         history.record(edit)
-        outbox.append(.save(document))
+        committed(edit)
         follow(edit)
         return true
+    }
+
+    /// True (with the message) when this is a read-only view: checked where every change is
+    /// applied, so no path can change a store another instance is writing.
+    private mutating func refusedAsReadOnly() -> Bool {
+        if readOnly { message = StatusMessage(text: "read-only view: nothing can be changed here", isError: true) }
+        return readOnly
+    }
+
+    /// The one place every change to the document is announced: the edit itself for the
+    /// journal (a new edit, an undo's inverse, a redo), then the new version for the snapshot.
+    private mutating func committed(_ applied: Edit) {
+        outbox.append(.record(applied))
+        outbox.append(.save(document))
     }
 
     /// Applies the edit when there is one (the builders return nil when their target is gone).
@@ -164,12 +187,13 @@ public struct Workspace: TerminalApp {
     }
 
     mutating func undo() {
+        guard !refusedAsReadOnly() else { return }
         do {
             guard let applied = try history.undo(&document) else {
                 message = StatusMessage(text: "Nothing to undo")
                 return
             }
-            outbox.append(.save(document))
+            committed(applied)
             follow(applied)
             message = StatusMessage(text: "Undid " + EditDescription.describe(applied.inverse, in: document))
         } catch {
@@ -178,12 +202,13 @@ public struct Workspace: TerminalApp {
     }
 
     mutating func redo() {
+        guard !refusedAsReadOnly() else { return }
         do {
             guard let applied = try history.redo(&document) else {
                 message = StatusMessage(text: "Nothing to redo")
                 return
             }
-            outbox.append(.save(document))
+            committed(applied)
             follow(applied)
             message = StatusMessage(text: "Redid " + EditDescription.describe(applied, in: document))
         } catch {
