@@ -37,6 +37,11 @@ public struct DurableSaveState: Equatable, Sendable {
         if snapshotFault == nil { savedAt = date }
     }
 
+    /// The open editor's draft reached the journal: the journal works again.
+    public mutating func draftRecorded() {
+        journalFault = nil
+    }
+
     public mutating func recordFailed(_ reason: String) {
         journalFault = reason
     }

@@ -164,7 +164,10 @@ public final class TerminalHost<App: TerminalApp> {
         }
         do {
             try journal.recordDraft(bytes)
-            saveState.recorded(at: wallClock())
+            // A draft is not a change: it says "saved" again only if it ended a fault.
+            let before = saveState.status
+            saveState.draftRecorded()
+            if saveState.status == before { return }
         } catch {
             saveState.recordFailed(error.description)
         }
