@@ -52,6 +52,11 @@ struct Open: ParsableCommand {
                 session.close()
                 fail("\(error)")
             }
+            if opened.recovery.replayed > 0 {
+                // Bring the store itself up to date at once, so other tools (check, export, a
+                // follower) see what was recovered. If it fails, the journal still holds it all.
+                _ = try? session.snapshot(opened.document, through: session.lastSequence)
+            }
             var workspace = Workspace(document: opened.document, keymap: keymap, draft: opened.draft)
             if !opened.summary.isEmpty { workspace.announce(Self.sentence(opened.summary)) }
             let status = TerminalSession.run(workspace, store: url, session: session)
