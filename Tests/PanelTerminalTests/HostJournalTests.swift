@@ -106,7 +106,7 @@ final class HostJournalTests: XCTestCase {
     /// A host over the store, with `journal` (a spy over the session unless given), snapshots
     /// written through the session only between reads (after `beforeRead`), and a fixed wall clock.
     private func host(_ script: [TerminalRead], journal: (any ChangeJournal)? = nil,
-                      beforeRead: ((Int) -> Void)? = nil,
+                      beforeRead: ((Int) -> Void)? = nil, secondsPerRead: Double = 0,
                       snapshotFails: (@Sendable () -> StoreError?)? = nil) throws -> TerminalHost<ObservedWorkspace> {
         if session == nil { session = try StoreSession.open(store, program: "test").0 }
         let session = self.session!
@@ -120,12 +120,13 @@ final class HostJournalTests: XCTestCase {
         workspace.timeZone = TimeZone(identifier: "UTC")!
         let app = ObservedWorkspace(inner: workspace, log: log, store: store)
         let terminal = ScriptedTerminal(script)
+        let clock = { Double(terminal.timeouts.count) * secondsPerRead }
         terminal.beforeRead = { index in
             beforeRead?(index)
             jobs.runAll()
         }
         return TerminalHost(app: app, terminal: terminal, files: StoreFiles(store: store), autosaver: autosaver,
-                            journal: journal ?? SpyJournal(session, log: log), clock: { 0 }, takeSignal: { nil },
+                            journal: journal ?? SpyJournal(session, log: log), clock: clock, takeSignal: { nil },
                             runDraftWrite: { $0() }, waitForDraftWrites: {}, wallClock: { savedAt })
     }
 
@@ -216,6 +217,21 @@ final class HostJournalTests: XCTestCase {
                        "Depends on condition being diagnosed. two")
     }
 
+    func testADraftThatCouldNotBeWrittenIsTriedAgainASecondLaterAndClearsTheFault() throws {
+        _ = try host([])  // opens the session
+        let spy = SpyJournal(session, log: log)
+        spy.failure = Self.diskFull
+        // Half a second a read: Enter opens the editor (its draft fails at once), "ab" is typed,
+        // the draft is tried again each second, and the disk recovers at the fifth read.
+        let host = try host(keys("\rab") + Array(repeating: .input(.timeout), count: 4), journal: spy,
+                            beforeRead: { index in if index == 4 { spy.failure = nil } }, secondsPerRead: 0.5)
+        _ = host.run()
+        // Failed at once, again a second later while the disk was still full, then written.
+        XCTAssertEqual(log.events, ["failed: " + Self.diskFull.description, "failed: " + Self.diskFull.description, "saved"])
+        let draft = try XCTUnwrap(try StoreSession.peek(store).draft)
+        XCTAssertTrue(String(decoding: draft, as: UTF8.self).contains("Depends on condition being diagnosed.ab"))
+    }
+
     // MARK: - Snapshots
 
     func testASnapshotCutsTheJournalAndItsFailureShowsNotSavedUntilOneSucceeds() throws {
@@ -248,6 +264,8 @@ final class HostJournalTests: XCTestCase {
         XCTAssertEqual(state.status, .failed(reason: "folder gone"), "the store itself is still behind")
         state.recordFailed("disk full")
         XCTAssertEqual(state.status, .failed(reason: "disk full"))
+        state.draftRecorded(at: tenFortyOne.addingTimeInterval(7))
+        XCTAssertEqual(state.status, .failed(reason: "folder gone"), "a draft ends the journal's fault, not the store's")
         state.snapshot(.saved(at: tenFortyOne.addingTimeInterval(9)))
         XCTAssertEqual(state.status, .saved(at: tenFortyOne.addingTimeInterval(9)),
                        "a snapshot rewrote the journal too: everything is on disk")

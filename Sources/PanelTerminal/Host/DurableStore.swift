@@ -37,9 +37,12 @@ public struct DurableSaveState: Equatable, Sendable {
         if snapshotFault == nil { savedAt = date }
     }
 
-    /// The open editor's draft reached the journal: the journal works again.
-    public mutating func draftRecorded() {
+    /// The open editor's draft reached the journal: the journal works again. A draft is not a
+    /// change, so the time shown stays that of the last change, unless nothing was saved before.
+    public mutating func draftRecorded(at date: Date) {
+        guard journalFault != nil else { return }
         journalFault = nil
+        if snapshotFault == nil && savedAt == nil { savedAt = date }
     }
 
     public mutating func recordFailed(_ reason: String) {

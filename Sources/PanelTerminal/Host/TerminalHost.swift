@@ -166,10 +166,12 @@ public final class TerminalHost<App: TerminalApp> {
             try journal.recordDraft(bytes)
             // A draft is not a change: it says "saved" again only if it ended a fault.
             let before = saveState.status
-            saveState.draftRecorded()
+            saveState.draftRecorded(at: wallClock())
             if saveState.status == before { return }
         } catch {
             saveState.recordFailed(error.description)
+            // Tried again a second later (a fresh temp file), unless newer text comes first.
+            if let bytes { drafts.offer(bytes, now: clock()) }
         }
         showSaveState()
     }
