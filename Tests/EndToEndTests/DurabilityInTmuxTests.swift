@@ -63,9 +63,10 @@ final class DurabilityInTmuxTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: store.path + ".lock"), "a killed program leaves its lock")
 
         // One command and the clerk is typing again, in the same editor.
-        let reopened = try TmuxSession([ScrutinyBinary.path(), store.path], width: 200, height: 40, directory: folder)
+        let reopened = try TmuxSession([ScrutinyBinary.path(), store.path], width: 250, height: 40, directory: folder)
         sessions.append(reopened)
-        try reopened.waitFor("Took over the lock left by pid \(pid) (since ")
+        try reopened.waitFor("Restored the text you were typing when Scrutiny last stopped · "
+            + "Took over the lock left by pid \(pid) (since ")
         let screen = try reopened.waitFor("which is no longer running;")
         XCTAssertTrue(screen.contains("a draft of 7 characters"), screen)
         try reopened.type(", finished")

@@ -79,8 +79,13 @@ public struct Workspace: TerminalApp {
     }
 
     /// A line for the status bar until the next key, e.g. what opening the store recovered.
+    /// Said after what the workspace already has to say (that it put a draft back in its editor).
     public mutating func announce(_ text: String) {
-        message = StatusMessage(text: text)
+        guard let said = message else {
+            message = StatusMessage(text: text)
+            return
+        }
+        message = StatusMessage(text: said.text + " · " + text, isError: said.isError)
     }
 
     private mutating func press(_ key: Key) {
