@@ -26,7 +26,7 @@ public final class Autosaver: @unchecked Sendable {
     private let clock: @Sendable () -> Double
 
     /// - Parameters:
-    ///   - write: saves one version (normally `PanelStore.save` to the store's file).
+    ///   - write: saves one version (`PanelStore.save`, for a store without a journal).
     ///   - execute: runs a write off the main loop (a serial queue; tests run them by hand).
     ///   - clock: seconds on a monotonic clock, for retry delays.
     ///   - wallClock: the time shown as "saved HH:MM:SS".
