@@ -43,10 +43,12 @@ final class PresentClerkTests: XCTestCase {
         try clerk.press("Enter", "C-u")
         try clerk.type("Seen live — by the chair")
         try clerk.press("Enter")
+        let typed = Date()
         let deadline = Date().addingTimeInterval(5)
         while firstCell != "Seen live — by the chair" && Date() < deadline { usleep(5_000) }
         XCTAssertEqual(firstCell, "Seen live — by the chair", "the clerk's autosave")
         let saved = Date()
+        print("the clerk's save reached the disk \(Int(saved.timeIntervalSince(typed) * 1000)) ms after Enter")
         for chair in chairs { try chair.waitFor("Seen live — by the chair", timeout: 1) }
         print("both chairs showed the clerk's save \(Int(Date().timeIntervalSince(saved) * 1000)) ms after it reached the disk")
 

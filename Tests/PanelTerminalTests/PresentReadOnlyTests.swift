@@ -18,7 +18,7 @@ final class PresentReadOnlyTests: XCTestCase {
             var driver = readOnly()
             driver.press("j")
             driver.press(keys)
-            XCTAssertEqual(driver.message, "read-only view", keys)
+            XCTAssertEqual(driver.message, "read-only view: nothing can be changed here", keys)
             XCTAssertEqual(driver.document, PresentPanel.make(), keys)
             XCTAssertEqual(driver.effects, [], keys)
             XCTAssertEqual(driver.workspace.mode, .normal, keys)
@@ -30,7 +30,7 @@ final class PresentReadOnlyTests: XCTestCase {
                      "undo", "status cancelled", "date 6 May", "add question Why?", "delete-criterion"] {
             var driver = readOnly()
             driver.runCommand(line)
-            XCTAssertEqual(driver.message, "read-only view", line)
+            XCTAssertEqual(driver.message, "read-only view: nothing can be changed here", line)
             XCTAssertEqual(driver.document, PresentPanel.make(), line)
             XCTAssertFalse(driver.effects.contains { $0.writesStore }, line)
         }

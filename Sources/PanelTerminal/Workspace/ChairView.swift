@@ -8,9 +8,9 @@ struct ChairView: Equatable {
     var presenting = false
     /// Criteria and dimensions with no text at all are left out of presentation and zoom.
     var hideEmpty = false
-    /// `scrutiny present`: every change is refused with "read-only view", nothing is ever saved,
-    /// and presentation cannot be left (there is nothing else this window may do).
-    var readOnly = false
+    /// `scrutiny present`: presentation cannot be left and the grid keeps focus (the window is
+    /// also the workspace's `readOnly`, so every change is refused and nothing is saved).
+    var alwaysPresents = false
     /// The clerk's instance tells followers where its selection is (`AppEffect.publishCursor`).
     var publishesSelection = false
     /// What was last published, so only a move publishes again.

@@ -35,12 +35,12 @@ extension Workspace {
         if let id = cursor.dimension, f.dimensions.contains(where: { $0.id == id }) { selection.dimension = id }
         if let id = cursor.scheduleItem, document.scheduleIndex(id) != nil { selection.scheduleItem = id }
         if let id = cursor.question, document.questionIndex(id) != nil { selection.question = id }
-        if !chair.readOnly, let pane = Pane.named(cursor.pane) { focus = pane }
+        if !chair.alwaysPresents, let pane = Pane.named(cursor.pane) { focus = pane }
     }
 
     /// The clerk's instance: one `.publishCursor` each time the focus or a selection moved.
     mutating func publishSelectionIfMoved() {
-        guard chair.publishesSelection, !chair.readOnly else { return }
+        guard chair.publishesSelection, !readOnly else { return }
         let cursor = cursorSidecar
         guard cursor != chair.published else { return }
         chair.published = cursor

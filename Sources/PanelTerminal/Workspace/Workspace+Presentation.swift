@@ -10,7 +10,8 @@ extension Workspace {
     /// Starts presenting; a read-only window stays presenting and never asks to save anything.
     public mutating func present(readOnly: Bool) {
         chair.presenting = true
-        chair.readOnly = readOnly
+        chair.alwaysPresents = readOnly
+        self.readOnly = readOnly
         focus = .framework
         mode = .normal
         revealChairView()
@@ -27,7 +28,7 @@ extension Workspace {
     /// Called first for every action. Returns true when presentation, zoom or the read-only
     /// view dealt with it; false lets the workspace do its usual job.
     mutating func performInChairView(_ action: Action) -> Bool {
-        if chair.readOnly && action.changesPanel {
+        if readOnly && action.changesPanel {
             refuseReadOnly()
             return true
         }
@@ -42,7 +43,7 @@ extension Workspace {
         if chair.zoom != nil && moveInZoom(action) { return true }
         if chair.presenting && moveInPresentation(action) { return true }
         if isInChairView && (action.changesPanel || Action.otherPanes.contains(action)) {
-            if chair.readOnly {
+            if chair.alwaysPresents {
                 message = StatusMessage(text: "This view shows the framework only", isError: true)
                 return true
             }
@@ -53,8 +54,9 @@ extension Workspace {
         return false
     }
 
+    /// The same words as the workspace's own refusal in `apply`, said before anything opens.
     mutating func refuseReadOnly() {
-        message = StatusMessage(text: "read-only view", isError: true)
+        message = StatusMessage(text: "read-only view: nothing can be changed here", isError: true)
     }
 
     /// Esc closes the zoom, then leaves the clerk's presentation. False when there was nothing to leave.
@@ -63,7 +65,7 @@ extension Workspace {
             chair.zoom = nil
             return true
         }
-        if chair.presenting && !chair.readOnly {
+        if chair.presenting && !chair.alwaysPresents {
             chair.presenting = false
             return true
         }
@@ -71,7 +73,7 @@ extension Workspace {
     }
 
     private mutating func togglePresentation() {
-        if chair.readOnly {
+        if chair.alwaysPresents {
             message = StatusMessage(text: "This window always presents: q closes it")
             return
         }
@@ -119,7 +121,7 @@ extension Workspace {
         guard isInChairView else { return }
         if focus != .framework {
             // A search match in the schedule, say: the clerk goes with it; the read-only view stays.
-            if chair.readOnly {
+            if chair.alwaysPresents {
                 focus = .framework
             } else {
                 chair.presenting = false
@@ -187,7 +189,7 @@ extension AppEffect {
     /// Effects that write the store or a file beside it: never asked for by a read-only view.
     var writesStore: Bool {
         switch self {
-        case .save, .saveDraft: true
+        case .save, .saveDraft, .record: true
         default: false
         }
     }

@@ -35,6 +35,9 @@ public struct Workspace: TerminalApp {
     var outbox: [AppEffect] = []
     /// Presentation, zoom and the read-only view (Workspace+Presentation, Workspace+Zoom).
     var chair = ChairView()
+    /// A view of a store another Scrutiny is writing: every change is refused ("read-only
+    /// view"), so nothing is ever recorded or saved.
+    public var readOnly = false
 
     /// - Parameter draft: bytes of an editor draft left by a session that ended while typing;
     ///   the editor reopens on it so nothing typed is lost.
@@ -73,12 +76,22 @@ public struct Workspace: TerminalApp {
         }
         publishSelectionIfMoved()
         // Belt and braces: a read-only view never asks for anything to be written.
-        if chair.readOnly { outbox.removeAll { $0.writesStore } }
+        if readOnly { outbox.removeAll { $0.writesStore } }
         return outbox
     }
 
     public mutating func setSaveStatus(_ status: SaveStatus) {
         saveStatus = status
+    }
+
+    /// A line for the status bar until the next key, e.g. what opening the store recovered.
+    /// Said after what the workspace already has to say (that it put a draft back in its editor).
+    public mutating func announce(_ text: String) {
+        guard let said = message else {
+            message = StatusMessage(text: text)
+            return
+        }
+        message = StatusMessage(text: said.text + " · " + text, isError: said.isError)
     }
 
     private mutating func press(_ key: Key) {
@@ -153,10 +166,7 @@ public struct Workspace: TerminalApp {
     @discardableResult
     mutating func apply(_ edit: Edit) -> Bool {
         guard !edit.isNoOp else { return true }
-        guard !chair.readOnly else {
-            refuseReadOnly()
-            return false
-        }
+        guard !refusedAsReadOnly() else { return false }
         do {
             try edit.apply(to: &document)
         } catch {
@@ -164,7 +174,7 @@ public struct Workspace: TerminalApp {
             return false
         }
         history.record(edit)
-        outbox.append(.save(document))
+        committed(edit)
         follow(edit)
         return true
     }
@@ -175,18 +185,33 @@ public struct Workspace: TerminalApp {
         document = newer
     }
 
+    /// True (with the message) when this is a read-only view: checked where every change is
+    /// applied, so no path can change a store another instance is writing.
+    private mutating func refusedAsReadOnly() -> Bool {
+        if readOnly { message = StatusMessage(text: "read-only view: nothing can be changed here", isError: true) }
+        return readOnly
+    }
+
+    /// The one place every change to the document is announced: the edit itself for the
+    /// journal (a new edit, an undo's inverse, a redo), then the new version for the snapshot.
+    private mutating func committed(_ applied: Edit) {
+        outbox.append(.record(applied))
+        outbox.append(.save(document))
+    }
+
     /// Applies the edit when there is one (the builders return nil when their target is gone).
     mutating func applyIfAny(_ edit: Edit?) {
         if let edit { apply(edit) }
     }
 
     mutating func undo() {
+        guard !refusedAsReadOnly() else { return }
         do {
             guard let applied = try history.undo(&document) else {
                 message = StatusMessage(text: "Nothing to undo")
                 return
             }
-            outbox.append(.save(document))
+            committed(applied)
             follow(applied)
             message = StatusMessage(text: "Undid " + EditDescription.describe(applied.inverse, in: document))
         } catch {
@@ -195,12 +220,13 @@ public struct Workspace: TerminalApp {
     }
 
     mutating func redo() {
+        guard !refusedAsReadOnly() else { return }
         do {
             guard let applied = try history.redo(&document) else {
                 message = StatusMessage(text: "Nothing to redo")
                 return
             }
-            outbox.append(.save(document))
+            committed(applied)
             follow(applied)
             message = StatusMessage(text: "Redid " + EditDescription.describe(applied, in: document))
         } catch {
