@@ -32,6 +32,9 @@ public indirect enum Edit: Codable, Equatable, Sendable {
     case removeNote(Note, at: Int)
     case updateNote(from: Note, to: Note)
 
+    /// Starts, ends or moves the live session (see `LiveSession`).
+    case setLive(from: LiveSession?, to: LiveSession?)
+
     /// Several edits as one step of undo (an import, a paste of a table, a delete that unfiles notes).
     case batch(String, [Edit])
 
@@ -63,6 +66,7 @@ public indirect enum Edit: Codable, Equatable, Sendable {
         case let .insertNote(n, i): .removeNote(n, at: i)
         case let .removeNote(n, i): .insertNote(n, at: i)
         case let .updateNote(from, to): .updateNote(from: to, to: from)
+        case let .setLive(from, to): .setLive(from: to, to: from)
         case let .batch(label, edits): .batch(label, edits.reversed().map(\.inverse))
         }
     }
@@ -122,6 +126,10 @@ public indirect enum Edit: Codable, Equatable, Sendable {
         case let .insertNote(n, i): try OrderedEdits.insert(n, at: i, into: &document.notes)
         case let .removeNote(n, i): try OrderedEdits.remove(n, at: i, from: &document.notes)
         case let .updateNote(from, to): try OrderedEdits.update(from, to, in: &document.notes)
+        case let .setLive(from, to):
+            try expect(document.live == from, "the live session has changed")
+            if let to { try expect(document.scheduleIndex(to.item) != nil, "no schedule item \(to.item) to go live in") }
+            document.live = to
         case let .batch(_, edits):
             // All or nothing: work on a copy so a failure half-way leaves the document as it was.
             var copy = document
@@ -152,6 +160,7 @@ public indirect enum Edit: Codable, Equatable, Sendable {
         case let .setCell(_, from, to): from == to
         case let .updateQuestion(from, to): from == to
         case let .updateNote(from, to): from == to
+        case let .setLive(from, to): from == to
         case let .batch(_, edits): edits.allSatisfy(\.isNoOp)
         default: false
         }

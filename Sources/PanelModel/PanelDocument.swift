@@ -10,6 +10,9 @@ public struct PanelDocument: Codable, Equatable, Sendable {
     public var framework: Framework
     public var questions: [Question]
     public var notes: [Note]
+    /// The schedule item being taken notes in right now (see `LiveSession`); nil, and then not
+    /// written, when nothing is live.
+    public var live: LiveSession?
 
     public init(panel: PanelInfo = PanelInfo(), schedule: [ScheduleItem] = [], framework: Framework = Framework(),
                 questions: [Question] = [], notes: [Note] = []) {
@@ -22,6 +25,7 @@ public struct PanelDocument: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case format, version, panel, schedule, framework, questions, notes
+        case live
     }
 
     public init(from decoder: any Decoder) throws {
@@ -31,6 +35,7 @@ public struct PanelDocument: Codable, Equatable, Sendable {
         framework = try c.decode(Framework.self, forKey: .framework)
         questions = try c.decode([Question].self, forKey: .questions)
         notes = try c.decode([Note].self, forKey: .notes)
+        live = try c.decodeIfPresent(LiveSession.self, forKey: .live)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -42,6 +47,7 @@ public struct PanelDocument: Codable, Equatable, Sendable {
         try c.encode(framework, forKey: .framework)
         try c.encode(questions, forKey: .questions)
         try c.encode(notes, forKey: .notes)
+        try c.encodeIfPresent(live, forKey: .live)
     }
 
     // Look-ups by id, used by edits, validation and the panes.

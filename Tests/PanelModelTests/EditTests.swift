@@ -45,6 +45,7 @@ final class EditTests: XCTestCase {
             .insertNote(Note(id: "note-new", at: "2024-03-07T09:00:00+00:00", text: "New evidence"), at: 1),
             .removeNote(note, at: 0),
             .updateNote(from: note, to: changedNote),
+            .setLive(from: doc.live, to: LiveSession(item: doc.schedule[0].id, since: "2024-03-07T09:00:00+00:00")),
             .batch("retitle and refile", [
                 .setPanelField(.title, from: doc.panel.title, to: "SEND Panel"),
                 .setCell(cellKey, from: "", to: "First"),
@@ -78,13 +79,14 @@ final class EditTests: XCTestCase {
         case .insertNote: "insertNote"
         case .removeNote: "removeNote"
         case .updateNote: "updateNote"
+        case .setLive: "setLive"
         case .batch: "batch"
         }
     }
 
     func testEveryCaseIsCovered() {
-        XCTAssertEqual(Set(everyCase.map(caseName)).count, 22)
-        XCTAssertEqual(everyCase.count, 22)
+        XCTAssertEqual(Set(everyCase.map(caseName)).count, 23)
+        XCTAssertEqual(everyCase.count, 23)
     }
 
     func testEveryEditThenItsInverseGivesBackTheSameDocument() throws {
