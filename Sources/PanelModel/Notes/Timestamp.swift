@@ -18,19 +18,51 @@ public enum Timestamp {
                       sign, minutes / 60, minutes % 60)
     }
 
-    /// The moment a stamp names, or nil when it is not one ("Z" and fractions accepted).
+    /// The moment a stamp names, or nil when it is not one ("Z", optional seconds and
+    /// fractions accepted). Plain arithmetic, no formatter: views sort thousands of notes by it.
     public static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        // Seconds are optional in the format ("2024-03-06T10:41+00:00").
-        if let match = text.wholeMatch(of: /([0-9-]+T[0-9]{2}:[0-9]{2})(Z|[+-][0-9]{2}:[0-9]{2})/) {
-            formatter.formatOptions = [.withInternetDateTime]
-            return formatter.date(from: "\(match.1):00\(match.2)")
+        seconds(text).map { Date(timeIntervalSince1970: $0) }
+    }
+
+    /// Seconds since 1970 of a stamp, or nil.
+    public static func seconds(_ text: String) -> Double? {
+        let b = Array(text.utf8)
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= b.count else { return nil }
+            var n = 0
+            for i in from..<from + count {
+                guard b[i] >= 48, b[i] <= 57 else { return nil }
+                n = n * 10 + Int(b[i] - 48)
+            }
+            return n
         }
-        return nil
+        guard b.count >= 17, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58,
+              let y = number(0, 4), let mo = number(5, 2), let d = number(8, 2),
+              let h = number(11, 2), let mi = number(14, 2),
+              let day = CalendarDate(year: y, month: mo, day: d), h < 24, mi < 60 else { return nil }
+        var i = 16
+        var total = Double(CalendarDate.daysSinceEpoch(day) * 86_400 + h * 3600 + mi * 60)
+        if i < b.count, b[i] == 58 {
+            guard let s = number(i + 1, 2), s <= 60 else { return nil }
+            total += Double(s)
+            i += 3
+            if i < b.count, b[i] == 46 {
+                var j = i + 1, scale = 0.1
+                while j < b.count, b[j] >= 48, b[j] <= 57 {
+                    total += Double(b[j] - 48) * scale
+                    scale /= 10
+                    j += 1
+                }
+                guard j > i + 1 else { return nil }
+                i = j
+            }
+        }
+        guard i < b.count else { return nil }
+        if b[i] == 90 { return i + 1 == b.count ? total : nil }  // "Z"
+        guard b[i] == 43 || b[i] == 45, i + 6 == b.count, b[i + 3] == 58,
+              let oh = number(i + 1, 2), let om = number(i + 4, 2), oh < 24, om < 60 else { return nil }
+        let offset = Double(oh * 3600 + om * 60)
+        return b[i] == 43 ? total - offset : total + offset
     }
 
     /// The local calendar day a stamp was taken on, as written in it ("2024-03-06").

@@ -10,6 +10,8 @@ struct GridPane {
     let selected: (row: Int, column: Int)?
     let focused: Bool
     let query: String?
+    /// How many notes back each cell: shown as "3◆" in the cell's top right corner.
+    var notes: NoteIndex = NoteIndex()
 
     func draw(into buffer: inout ScreenBuffer) {
         let g = geometry
@@ -60,14 +62,22 @@ struct GridPane {
             buffer.put("│", x: column.separatorX, y: y + i, style: Style(.border))
         }
         let key = CellKey(criterion: framework.criteria[row].id, dimension: framework.dimensions[column.index].id)
-        let lines = CellText.lines(framework[key], width: column.textWidth, height: geometry.linesPerRow)
+        // The evidence mark keeps its corner at any column width: the text wraps beside it.
+        let evidence = EvidenceMark.text(notes.count(.cell(key)))
+        let markRoom = evidence.map { min(column.textWidth - 1, DisplayWidth.of($0) + 1) } ?? 0
+        let lines = CellText.lines(framework[key], width: column.textWidth - markRoom, height: geometry.linesPerRow)
         let isSelected = selected.map { $0.row == row && $0.column == column.index } ?? false
         if isSelected { buffer.fill(cell, style: Style(.selected, bold: true)) }
         let textStyle = isSelected ? Style(.selected, bold: true) : Style.normal
+        if let evidence {
+            let width = markRoom - 1
+            buffer.put(TextWrap.truncate(evidence, width: width), x: column.textX + column.textWidth - width, y: y,
+                       style: isSelected ? textStyle : Style(.mark, bold: true), maxWidth: width)
+        }
         for (i, line) in lines.enumerated() {
             buffer.put(line.text, x: column.textX, y: y + i, style: textStyle, maxWidth: column.textWidth)
             if let mark = line.mark {
-                let markX = column.textX + column.textWidth - DisplayWidth.of(mark)
+                let markX = column.textX + column.textWidth - markRoom - DisplayWidth.of(mark)
                 buffer.put(mark, x: markX, y: y + i, style: isSelected ? textStyle : Style(.dim))
             }
             PaneFrame.highlight(query, in: line.text, x: column.textX, y: y + i, maxWidth: column.textWidth, into: &buffer)

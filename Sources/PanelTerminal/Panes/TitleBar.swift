@@ -6,14 +6,24 @@ struct TitleBar {
     let panelTitle: String
     let saveStatus: SaveStatus?
     let timeZone: TimeZone
+    /// "● LIVE Special Parents Forum 2 · 00:42:13" while a live session runs.
+    var live: String? = nil
 
     func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
         buffer.fill(rect, style: Style(.titleBar))
         let status = statusText
         let statusWidth = DisplayWidth.of(status)
         let title = " Scrutiny · " + PaneFrame.firstLine(panelTitle.isEmpty ? "untitled panel" : panelTitle)
-        buffer.put(title, x: rect.x, y: rect.y, style: Style(.titleBar, bold: true),
-                   maxWidth: max(0, rect.width - statusWidth - 3))
+        var titleRoom = max(0, rect.width - statusWidth - 3)
+        if let live {
+            // The live mark goes right of the title, before the save state; it is what the
+            // clerk must see, so the panel title gives way first (to a third of the line).
+            let liveWidth = min(DisplayWidth.of(live), max(0, titleRoom - min(DisplayWidth.of(title), rect.width / 3) - 2))
+            let x = rect.x + titleRoom - liveWidth
+            buffer.put(TextWrap.truncate(live, width: liveWidth), x: x, y: rect.y, style: Style(.live, bold: true), maxWidth: liveWidth)
+            titleRoom = max(0, x - rect.x - 2)
+        }
+        buffer.put(title, x: rect.x, y: rect.y, style: Style(.titleBar, bold: true), maxWidth: titleRoom)
         guard statusWidth > 0 else { return }
         let style: Style
         if case .failed = saveStatus { style = Style(.alarm, bold: true) } else { style = Style(.titleBar) }

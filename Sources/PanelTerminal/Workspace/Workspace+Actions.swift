@@ -56,6 +56,10 @@ extension Workspace {
         case .moveDimensionLeft: moveAxisItem(.dimensions, by: -1)
         case .moveDimensionRight: moveAxisItem(.dimensions, by: 1)
 
+        case .startLive, .endLive, .newNote, .notesDrawer, .sessionNotes, .todayNotes, .unfiledNotes,
+             .editNote, .moveNote, .deleteNote, .promoteNote, .closeNotes:
+            performNotes(action)
+
         case .cursorLeft, .cursorRight, .wordLeft, .wordRight, .cursorUp, .cursorDown, .cursorLineStart,
              .cursorLineEnd, .deleteBackward, .deleteForward, .deleteWordBackward, .killToLineEnd,
              .killToLineStart, .newline, .finishEdit, .leaveEdit:

@@ -14,7 +14,7 @@ extension Workspace {
             buffer.put(text, x: x, y: buffer.height / 2, style: Style(.alarm, bold: true))
             return
         }
-        TitleBar(panelTitle: document.panel.title, saveStatus: saveStatus, timeZone: timeZone)
+        TitleBar(panelTitle: document.panel.title, saveStatus: saveStatus, timeZone: timeZone, live: liveTitle)
             .draw(in: layout.titleBar, into: &buffer)
         for pane in Pane.allCases {
             PaneFrame.draw(layout.rect(of: pane), title: pane.title, focused: pane == focus, into: &buffer)
@@ -25,11 +25,14 @@ extension Workspace {
         drawBottomLine(layout, into: &buffer)
         switch mode {
         case .editing(let session):
-            EditorBox.draw(session.editor, anchor: anchor(for: session.target, in: layout), bounds: layout.body,
-                           into: &buffer, style: Style(.editing))
+            let frame = EditorBox.draw(session.editor, anchor: anchor(for: session.target, in: layout), bounds: layout.body,
+                                       into: &buffer, style: Style(.editing))
+            drawNoteBoxTitle(session, frame: frame, into: &buffer)
         case .help(let first):
             HelpOverlay(lines: HelpOverlay.lines(for: keymap), firstLine: first)
                 .draw(in: HelpOverlay.box(width: buffer.width, height: buffer.height), into: &buffer)
+        case .notes(let view):
+            drawNotes(view, layout: layout, into: &buffer)
         case .normal, .prompt:
             break
         }
@@ -44,7 +47,7 @@ extension Workspace {
 
     func gridPane(_ layout: ScreenLayout) -> GridPane {
         GridPane(framework: document.framework, geometry: gridGeometry(layout), selected: gridPosition,
-                 focused: focus == .framework, query: searchQuery)
+                 focused: focus == .framework, query: searchQuery, notes: noteIndex)
     }
 
     func schedulePane(_ layout: ScreenLayout) -> SchedulePane {
@@ -55,7 +58,7 @@ extension Workspace {
 
     func questionsPane(_ layout: ScreenLayout) -> QuestionsPane {
         QuestionsPane(questions: document.questions, interior: layout.questions.inset(1), firstRow: scroll.questions,
-                      selectedID: selection.question, focused: focus == .questions, query: searchQuery)
+                      selectedID: selection.question, focused: focus == .questions, query: searchQuery, notes: noteIndex)
     }
 
     /// The screen rectangle of the text an editor changes: the editor opens over it.
@@ -88,6 +91,8 @@ extension Workspace {
             return pane.textRect(y: y)
         case .unfiledNote:
             return fallback
+        case .newNote, .note:
+            return noteBoxAnchor(layout)
         }
     }
 
@@ -113,19 +118,23 @@ extension Workspace {
         case .help:
             context = .global
             wanted = [(.moveDown, "scroll"), (.pageDown, "page"), (.help, "close")]
+        case .notes(let view):
+            return notesHints(view)
         default:
             context = focus.context
             switch focus {
             case .framework:
-                wanted = [(.edit, "edit"), (.nextPane, "panes"), (.help, "help"), (.search, "search"),
-                          (.commandLine, "command"), (.addCriterion, "add row"), (.addDimension, "add column"),
-                          (.undo, "undo"), (.quit, "quit")]
+                wanted = [(.edit, "edit"), (.newNote, "note"), (.nextPane, "panes"), (.help, "help"), (.search, "search"),
+                          (.commandLine, "command"), (.notesDrawer, "notes"), (.addCriterion, "add row"),
+                          (.addDimension, "add column"), (.undo, "undo"), (.quit, "quit")]
             case .schedule:
-                wanted = [(.edit, "edit"), (.nextPane, "panes"), (.help, "help"), (.add, "add"), (.setDate, "date"),
-                          (.cycleStatus, "status"), (.setKind, "kind"), (.search, "search"), (.quit, "quit")]
+                wanted = [(.edit, "edit"), (.startLive, "live"), (.newNote, "note"), (.nextPane, "panes"), (.help, "help"),
+                          (.add, "add"), (.setDate, "date"), (.cycleStatus, "status"), (.setKind, "kind"),
+                          (.sessionNotes, "session"), (.search, "search"), (.quit, "quit")]
             case .questions:
-                wanted = [(.edit, "edit"), (.nextPane, "panes"), (.help, "help"), (.rename, "title"), (.add, "add"),
-                          (.cycleStatus, "status"), (.search, "search"), (.quit, "quit")]
+                wanted = [(.edit, "edit"), (.newNote, "note"), (.nextPane, "panes"), (.help, "help"), (.rename, "title"),
+                          (.add, "add"), (.cycleStatus, "status"), (.notesDrawer, "notes"), (.search, "search"),
+                          (.quit, "quit")]
             }
         }
         return HintLine.hints(wanted, context: context, keymap: keymap)

@@ -30,6 +30,14 @@ public struct Workspace: TerminalApp {
     var searchQuery: String?
     /// Effects gathered while handling one event.
     var outbox: [AppEffect] = []
+    /// Where the time comes from for notes and the live session (tests fix it).
+    var clock: @Sendable () -> Date = { Date() }
+    /// The time of the last event or tick: what the title bar's elapsed time shows.
+    var now = Date()
+    /// Note counts by cell, question and session, kept up to date edit by edit (see `NoteIndex`).
+    var noteIndex: NoteIndex
+    /// The note the last search landed on, and where that left the selection (see Workspace+Search).
+    var noteMatch: NoteMatch?
 
     /// - Parameter draft: bytes of an editor draft left by a session that ended while typing;
     ///   the editor reopens on it so nothing typed is lost.
@@ -40,6 +48,7 @@ public struct Workspace: TerminalApp {
         self.today = today
         self.width = max(0, width)
         self.height = max(0, height)
+        noteIndex = NoteIndex(document.notes)
         normalizeSelection()
         if let draft { restoreDraft(draft) }
         reveal()
@@ -49,6 +58,7 @@ public struct Workspace: TerminalApp {
 
     public mutating func handle(_ event: InputEvent) -> [AppEffect] {
         outbox = []
+        now = clock()
         let draftBefore = currentDraft
         switch event {
         case let .resize(w, h):
@@ -75,7 +85,9 @@ public struct Workspace: TerminalApp {
     private mutating func press(_ key: Key) {
         switch mode {
         case .normal: pressNormal(key)
+        case .editing(let session) where session.target.isNote: pressNoteEditor(key)
         case .editing: pressEditing(key)
+        case .notes: pressNotes(key)
         case .prompt: pressPrompt(key)
         case .help: pressHelp(key)
         }
@@ -150,6 +162,7 @@ public struct Workspace: TerminalApp {
             return false
         }
         history.record(edit)
+        noteIndex.apply(edit)
         outbox.append(.save(document))
         follow(edit)
         return true
@@ -166,6 +179,7 @@ public struct Workspace: TerminalApp {
                 message = StatusMessage(text: "Nothing to undo")
                 return
             }
+            noteIndex.apply(applied)
             outbox.append(.save(document))
             follow(applied)
             message = StatusMessage(text: "Undid " + EditDescription.describe(applied.inverse, in: document))
@@ -180,6 +194,7 @@ public struct Workspace: TerminalApp {
                 message = StatusMessage(text: "Nothing to redo")
                 return
             }
+            noteIndex.apply(applied)
             outbox.append(.save(document))
             follow(applied)
             message = StatusMessage(text: "Redid " + EditDescription.describe(applied, in: document))
