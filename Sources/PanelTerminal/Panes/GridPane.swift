@@ -77,7 +77,8 @@ struct GridPane {
         for (i, line) in lines.enumerated() {
             buffer.put(line.text, x: column.textX, y: y + i, style: textStyle, maxWidth: column.textWidth)
             if let mark = line.mark {
-                let markX = column.textX + column.textWidth - markRoom - DisplayWidth.of(mark)
+                // In the right gutter, under the evidence mark.
+                let markX = column.textX + column.textWidth - DisplayWidth.of(mark)
                 buffer.put(mark, x: markX, y: y + i, style: isSelected ? textStyle : Style(.dim))
             }
             PaneFrame.highlight(query, in: line.text, x: column.textX, y: y + i, maxWidth: column.textWidth, into: &buffer)

@@ -23,7 +23,8 @@ struct TitleBar {
             buffer.put(TextWrap.truncate(live, width: liveWidth), x: x, y: rect.y, style: Style(.live, bold: true), maxWidth: liveWidth)
             titleRoom = max(0, x - rect.x - 2)
         }
-        buffer.put(title, x: rect.x, y: rect.y, style: Style(.titleBar, bold: true), maxWidth: titleRoom)
+        let shownTitle = live == nil ? title : TextWrap.truncate(title, width: titleRoom)
+        buffer.put(shownTitle, x: rect.x, y: rect.y, style: Style(.titleBar, bold: true), maxWidth: titleRoom)
         guard statusWidth > 0 else { return }
         let style: Style
         if case .failed = saveStatus { style = Style(.alarm, bold: true) } else { style = Style(.titleBar) }

@@ -146,8 +146,7 @@ extension Workspace {
             guard let note = view.selectedNote else { return nothingSelected() }
             view.moving = note.id
             mode = .notes(view)
-            message = StatusMessage(text: "Moving the note: go to a cell or question and press "
-                + (simplest(keymap.keys(for: .edit, in: .grid)).map(KeyName.format) ?? "edit") + "; esc cancels")
+            message = nil  // the hint line says what to do
             return
         case .deleteNote, .delete:
             guard let note = view.selectedNote, let edit = document.removeNote(id: note.id) else { return nothingSelected() }
