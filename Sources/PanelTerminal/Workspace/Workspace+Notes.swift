@@ -130,6 +130,8 @@ extension Workspace {
 
     private mutating func act(_ action: Action, on view: inout NotesView) {
         let page = max(1, notesBox(for: view).height / 3)
+        // Moving in the list must not walk the store: only a change takes the notes again.
+        let notesBefore = noteIndex
         switch action {
         case .moveUp, .moveLeft: view.move(by: -1)
         case .moveDown, .moveRight: view.move(by: 1)
@@ -177,7 +179,7 @@ extension Workspace {
             message = StatusMessage(text: "\(action.rawValue) does not work in the notes — "
                 + keyHint(.closeNotes, "closes them", in: .notes), isError: true)
         }
-        view.refresh(from: document)
+        if noteIndex != notesBefore || action == .undo || action == .redo { view.refresh(from: document) }
         revealNote(&view)
         mode = .notes(view)
     }
@@ -342,7 +344,8 @@ extension Workspace {
             if let source { parts.append("● " + describeSource(source)) }
             title = parts.joined(separator: " · ")
         case .note(let id):
-            let note = document.noteIndex(id).map { document.notes[$0] }
+            // From the drawer's list, not the store: no look-up among 50,000 notes per frame.
+            let note = session.returnTo?.selectedNote.flatMap { $0.id == id ? $0 : nil }
             title = "Edit note" + (note.map { " of " + (Timestamp.day($0.at)?.shortForm ?? "") + " " + Timestamp.clock($0.at) } ?? "")
         default:
             return
