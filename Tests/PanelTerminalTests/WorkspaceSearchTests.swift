@@ -61,4 +61,27 @@ final class WorkspaceSearchTests: XCTestCase {
         screen = driver.screen()
         XCTAssertEqual(screen[56, 7].style.role, .normal)
     }
+
+    func testMatchesInTheScheduleAndQuestionsAreHighlightedToo() {
+        var driver = WorkspaceDriver()
+        driver.press("/")
+        driver.type("forum")
+        driver.press("enter", "2")
+        var screen = driver.screen()
+        XCTAssertEqual(screen.line(6), "│  1 Mar 24  ✗ Parents forum ││               │                │               │")
+        // The title starts at column 13; "forum" is columns 23–27. The line is the schedule's
+        // (unfocused) selection, so it is not dimmed.
+        XCTAssertEqual((22...28).map { screen[$0, 6].style.role }, [.normal, .match, .match, .match, .match, .match, .normal])
+        driver.press("/")
+        driver.type("piece")
+        driver.press("enter", "2")
+        screen = driver.screen()
+        XCTAssertEqual(screen.line(19), "│                            ││ 5.2 Equity       pursuing  Focus on this acros…│")
+        XCTAssertEqual(screen[59, 19].style.role, .normal, "the match is past the visible text")
+        driver.press("/")
+        driver.type("focus")
+        driver.press("enter", "2")
+        screen = driver.screen()
+        XCTAssertEqual((58...63).map { screen[$0, 19].style.role }, [.normal, .match, .match, .match, .match, .match])
+    }
 }

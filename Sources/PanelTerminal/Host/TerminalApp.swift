@@ -32,6 +32,8 @@ public enum AppEffect: Equatable, Sendable {
     case quit
     /// Ctrl-Z: restore the terminal and stop; redraw when continued.
     case suspend
+    /// Ctrl-L: repaint the whole terminal, in case something else wrote over it.
+    case redraw
 }
 
 public enum SaveStatus: Equatable, Sendable {

@@ -1,0 +1,67 @@
+import Foundation
+import PanelModel
+
+/// When the store cannot be written on the way out (disk full, folder read-only, file gone),
+/// writes the panel somewhere else rather than lose it: asks on the plain terminal where,
+/// offering a new file beside the store; without anyone to ask (a hang-up, a signal), tries
+/// beside the store, then the home folder, then the temporary folder.
+public struct RescueSave {
+    public let document: PanelDocument
+    public let reason: String
+    public let files: StoreFiles
+    /// Reads one answer (nil at end of input); nil itself when there is nobody to ask.
+    public var ask: ((String) -> String?)?
+    public var say: (String) -> Void
+    public var now: Date
+    public var home: URL?
+
+    public init(document: PanelDocument, reason: String, files: StoreFiles,
+                ask: ((String) -> String?)?, say: @escaping (String) -> Void,
+                now: Date = Date(), home: URL? = FileManager.default.homeDirectoryForCurrentUser) {
+        self.document = document
+        self.reason = reason
+        self.files = files
+        self.ask = ask
+        self.say = say
+        self.now = now
+        self.home = home
+    }
+
+    /// Where the panel was written, or nil when nowhere could take it.
+    public func run() -> URL? {
+        say("Scrutiny could not save your changes to \(files.store.path): \(reason)")
+        let suggestion = files.rescueCandidate(at: now)
+        if let ask {
+            while true {
+                guard let answer = ask("Where shall I write them? [\(suggestion.path)] ") else { break }
+                let trimmed = answer.trimmingCharacters(in: .whitespaces)
+                let target = trimmed.isEmpty ? suggestion : URL(fileURLWithPath: (trimmed as NSString).expandingTildeInPath)
+                if let written = write(to: target) { return written }
+            }
+        }
+        var fallbacks = [suggestion]
+        let name = suggestion.lastPathComponent
+        if let home { fallbacks.append(home.appendingPathComponent(name)) }
+        fallbacks.append(URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(name))
+        for target in fallbacks {
+            if let written = write(to: target) { return written }
+        }
+        say("Nowhere could take the changes; the draft, if any, is still beside the store.")
+        return nil
+    }
+
+    private func write(to target: URL) -> URL? {
+        if FileManager.default.fileExists(atPath: target.path) {
+            say("\(target.path) already exists; choose another name.")
+            return nil
+        }
+        do {
+            try StoreFiles.writeAtomically(PanelStore.encode(document), to: target)
+            say("Your changes are saved in \(target.path).")
+            return target
+        } catch {
+            say("Could not write \(target.path): \(error)")
+            return nil
+        }
+    }
+}

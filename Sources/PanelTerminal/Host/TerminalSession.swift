@@ -1,0 +1,71 @@
+import Foundation
+import PanelModel
+
+/// A whole full-screen session on this process's terminal: takes the terminal, runs the app
+/// until it quits (or a signal or hang-up ends it), saves, gives the terminal back, and rescues
+/// the changes if the store could not take them. The `open` command calls this.
+public enum TerminalSession {
+    /// Why a session cannot start, in words the user can act on.
+    public struct StartError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Scrutiny is full-screen and keyboard-driven: both ends must be a terminal.
+    public static func checkTerminal() throws(StartError) {
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+            throw StartError(description: "scrutiny needs a terminal: run it directly in a terminal window, "
+                + "not with its input or output redirected (for scripts, see `scrutiny --help`)")
+        }
+    }
+
+    /// Runs `app` over the store at `store`; returns the exit status. Saves go to `store`
+    /// through `PanelStore.save`; drafts go beside it.
+    public static func run<App: TerminalApp>(_ app: App, store: URL) -> Int32 {
+        // Before initscr, so ncurses does not put its own quit-at-once handlers in their place.
+        ShutdownSignals.install()
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal.start()
+        } catch {
+            printError("scrutiny: \(error)")
+            return 1
+        }
+        let autosaver = Autosaver(write: { document in try PanelStore.save(document, to: store) })
+        let files = StoreFiles(store: store)
+        let host = TerminalHost(app: app, terminal: terminal, files: files, autosaver: autosaver)
+        let outcome = host.run()
+
+        // The terminal is ours again only as a plain line-by-line one from here on.
+        if let unsaved = outcome.unsaved {
+            // Ask only when someone is there: not after a hang-up or a signal.
+            let someoneToAsk = outcome.ending == .quit && isatty(STDIN_FILENO) != 0
+            let rescue = RescueSave(
+                document: unsaved.document, reason: unsaved.reason, files: files,
+                ask: someoneToAsk ? { prompt in
+                    print(prompt, terminator: "")
+                    fflush(nil)
+                    return readLine()
+                } : nil,
+                say: { printError($0) })
+            return rescue.run() == nil ? 1 : 0
+        }
+        if case let .signal(number) = outcome.ending {
+            printError("scrutiny: saved \(store.path) and closed on \(signalName(number))")
+        }
+        return 0
+    }
+
+    static func signalName(_ number: Int32) -> String {
+        switch number {
+        case SIGHUP: "SIGHUP"
+        case SIGTERM: "SIGTERM"
+        case SIGINT: "SIGINT"
+        case SIGQUIT: "SIGQUIT"
+        default: "signal \(number)"
+        }
+    }
+
+    private static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import PanelModel
+import XCTest
+@testable import PanelTerminal
+
+/// The host's main loop, run against a scripted terminal and a tiny app: what reaches the app,
+/// what is drawn, what is saved, and how each way of ending leaves things.
+final class HostLoopTests: XCTestCase {
+    /// A terminal that plays back a script of reads and records what it was asked to do.
+    final class ScriptedTerminal: TerminalDevice {
+        var script: [TerminalRead]
+        var size: (width: Int, height: Int) = (80, 24)
+        var keyDecoder = KeyDecoder()
+        var frames: [ScreenBuffer] = []
+        var timeouts: [Int] = []
+        var restored = 0
+        var suspended = 0
+        var invalidated = 0
+        /// The size the terminal has when the process is continued after a stop.
+        var sizeAfterSuspend: (width: Int, height: Int)?
+        /// Runs before each read: lets a test change the world between reads.
+        var beforeRead: ((Int) -> Void)?
+
+        init(_ script: [TerminalRead]) { self.script = script }
+
+        func read(timeoutMilliseconds: Int) -> TerminalRead {
+            beforeRead?(timeouts.count)
+            timeouts.append(timeoutMilliseconds)
+            // An exhausted script is a closed terminal, so a wrong test ends instead of spinning.
+            return script.isEmpty ? .hangUp : script.removeFirst()
+        }
+        func draw(_ frame: ScreenBuffer) { frames.append(frame) }
+        func invalidate() { invalidated += 1 }
+        func suspend() {
+            suspended += 1
+            if let sizeAfterSuspend { size = sizeAfterSuspend }
+        }
+        func restore() { restored += 1 }
+    }
+
+    /// Typed characters go into a line of text, kept as a draft; Enter saves it as the panel's
+    /// title; Esc quits; Ctrl-Z suspends; a paste is noted as it came.
+    struct LineApp: TerminalApp {
+        var document = PanelDocument()
+        var line = ""
+        var events: [InputEvent] = []
+        var statuses: [SaveStatus] = []
+
+        mutating func handle(_ event: InputEvent) -> [AppEffect] {
+            events.append(event)
+            switch event {
+            case let .key(key) where key == Key(.escape): return [.quit]
+            case let .key(key) where key == .ctrl("z"): return [.suspend]
+            case let .key(key) where key == .ctrl("l"): return [.redraw]
+            case let .key(key) where key == Key(.enter):
+                document.panel.title = line
+                line = ""
+                return [.save(document), .saveDraft(nil)]
+            case let .key(key):
+                guard case let .character(c) = key.base, !key.ctrl, !key.alt else { return [] }
+                line.append(c)
+                return [.saveDraft(Data(line.utf8))]
+            case let .paste(text):
+                line += text
+                return [.saveDraft(Data(line.utf8))]
+            case .resize:
+                return []
+            }
+        }
+        mutating func setSaveStatus(_ status: SaveStatus) { statuses.append(status) }
+        func render(into buffer: inout ScreenBuffer) {
+            buffer.put("> " + line, x: 0, y: 0)
+            buffer.put("\(buffer.width)x\(buffer.height)", x: 0, y: 1)
+        }
+    }
+
+    private var folder: URL!
+    private var files: StoreFiles!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("host-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        files = StoreFiles(store: folder.appendingPathComponent("panel.json"))
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func chars(_ text: String) -> [TerminalRead] {
+        text.unicodeScalars.map { .input(.character($0.value)) }
+    }
+
+    /// A host whose saves run on the calling thread and whose clock moves by `step` a read.
+    private func host(_ terminal: ScriptedTerminal, signals: [Int: Int32] = [:], step: Double = 0.05,
+                      failSaves: Bool = false) -> TerminalHost<LineApp> {
+        let store = files.store
+        let autosaver = Autosaver(write: { document in
+            if failSaves { throw FileError(path: store.path, code: EROFS) }
+            try PanelStore.save(document, to: store)
+        }, execute: { $0() })
+        var reads = 0
+        var pendingSignals = signals
+        return TerminalHost(app: LineApp(), terminal: terminal, files: files, autosaver: autosaver,
+                            clock: { Double(terminal.timeouts.count) * step },
+                            takeSignal: {
+                                defer { reads += 1 }
+                                return pendingSignals.removeValue(forKey: reads)
+                            },
+                            runDraftWrite: { $0() }, waitForDraftWrites: {})
+    }
+
+    func testTypedTextReachesTheAppIsDrawnAndSavedThenQuitRestoresTheTerminal() throws {
+        let terminal = ScriptedTerminal(chars("Équité 日本\r\u{1B}") + [.input(.timeout)])
+        let host = host(terminal)
+        let outcome = host.run()
+        XCTAssertEqual(outcome.ending, .quit)
+        XCTAssertNil(outcome.unsaved)
+        XCTAssertEqual(terminal.restored, 1)
+        XCTAssertEqual(try PanelStore.load(from: files.store).panel.title, "Équité 日本")
+        XCTAssertNil(files.readDraft(), "Enter closed the line, so its draft is gone")
+        XCTAssertEqual(host.app.events.first, .resize(width: 80, height: 24), "the app learns the real size first")
+        XCTAssertTrue(terminal.frames.contains { $0.line(0) == "> Équité 日本" })
+        XCTAssertEqual(host.app.statuses.last.map { if case .saved = $0 { true } else { false } }, true)
+    }
+
+    func testEscWaitsBrieflyForAnAltKeyWithTheShortTimeout() {
+        let terminal = ScriptedTerminal([.input(.character(27))] + chars("x") + [.input(.character(27)), .input(.timeout)])
+        let host = host(terminal)
+        XCTAssertEqual(host.run().ending, .quit)
+        XCTAssertEqual(terminal.timeouts, [50, 25, 50, 25])
+        XCTAssertEqual(host.app.events.dropFirst(), [.key(.alt("x")), .key(Key(.escape))])
+    }
+
+    func testABracketedPasteReachesTheAppAsOneTextNeverAsKeys() {
+        let terminal = ScriptedTerminal(chars("\u{1B}[200~first\rsecond\u{1B}\u{1B}[201~"))
+        let host = host(terminal)
+        _ = host.run()
+        XCTAssertEqual(Array(host.app.events.dropFirst()), [.paste("first\rsecond\u{1B}")])
+    }
+
+    func testResizeRedrawsAtTheNewSize() {
+        let terminal = ScriptedTerminal([.input(.resized(width: 60, height: 20))])
+        terminal.beforeRead = { index in if index == 0 { terminal.size = (60, 20) } }
+        _ = host(terminal).run()
+        XCTAssertEqual(terminal.frames.last?.width, 60)
+        XCTAssertEqual(terminal.frames.last?.line(1), "60x20")
+    }
+
+    func testADraftIsWrittenAtOnceThenAtMostOnceASecondWithTheLatestText() {
+        // Each read is 0.3 s on the invented clock: "a" (at 0.3 s) is written at once; "ab" and
+        // "abc" wait until a second after that write (1.5 s, the first read after 1.3 s).
+        let terminal = ScriptedTerminal(chars("abc") + [.input(.timeout), .input(.timeout)])
+        var seen: [String?] = []
+        let files = self.files!
+        terminal.beforeRead = { _ in seen.append(files.readDraft().map { String(decoding: $0, as: UTF8.self) }) }
+        let host = host(terminal, step: 0.3)
+        XCTAssertEqual(host.run().ending, .hangUp)
+        XCTAssertEqual(seen, [nil, "a", "a", "a", "a", "abc"])
+    }
+
+    func testTheLatestDraftIsWrittenOnTheWayOutEvenInsideTheSecond() {
+        let terminal = ScriptedTerminal(chars("abc"))
+        let host = host(terminal, step: 0.1)
+        XCTAssertEqual(host.run().ending, .hangUp)
+        XCTAssertEqual(files.readDraft().map { String(decoding: $0, as: UTF8.self) }, "abc")
+    }
+
+    func testASignalSavesTheDraftAndTheDocumentAndRestoresTheTerminal() throws {
+        let terminal = ScriptedTerminal(chars("title\rnote") + Array(repeating: .input(.timeout), count: 5))
+        let host = host(terminal, signals: [11: SIGTERM, 12: SIGTERM])
+        let outcome = host.run()
+        XCTAssertEqual(outcome.ending, .signal(SIGTERM))
+        XCTAssertEqual(terminal.restored, 1)
+        XCTAssertEqual(try PanelStore.load(from: files.store).panel.title, "title")
+        XCTAssertEqual(files.readDraft().map { String(decoding: $0, as: UTF8.self) }, "note")
+    }
+
+    func testAHangUpSavesAndEndsInsteadOfReadingForever() throws {
+        let terminal = ScriptedTerminal(chars("x\r") + [.hangUp] + chars("never read"))
+        let outcome = host(terminal).run()
+        XCTAssertEqual(outcome.ending, .hangUp)
+        XCTAssertEqual(terminal.script.count, 10, "nothing is read after the hang-up")
+        XCTAssertEqual(try PanelStore.load(from: files.store).panel.title, "x")
+    }
+
+    func testSuspendGivesTheTerminalBackAndRepaintsOnReturn() {
+        let terminal = ScriptedTerminal([.input(.character(26))] + chars("\u{1B}") + [.input(.timeout)])
+        terminal.sizeAfterSuspend = (100, 30)
+        let host = host(terminal)
+        _ = host.run()
+        XCTAssertEqual(terminal.suspended, 1)
+        XCTAssertEqual(terminal.invalidated, 1)
+        XCTAssertTrue(host.app.events.contains(.resize(width: 100, height: 30)), "told the size after the stop")
+    }
+
+    func testAFailedFinalSaveHandsBackTheDocumentAndTheReason() {
+        let terminal = ScriptedTerminal(chars("kept\r\u{1B}") + [.input(.timeout)])
+        let host = host(terminal, failSaves: true)
+        let outcome = host.run()
+        XCTAssertEqual(outcome.unsaved?.document.panel.title, "kept")
+        XCTAssertEqual(outcome.unsaved?.reason, "\(files.store.path): Read-only file system")
+        XCTAssertTrue(host.app.statuses.contains(.failed(reason: "\(files.store.path): Read-only file system")))
+        XCTAssertEqual(terminal.restored, 1)
+    }
+}
