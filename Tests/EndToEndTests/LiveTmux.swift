@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import XCTest
 
 /// The real `scrutiny` binary in a detached tmux window of a fixed size, on a private tmux
@@ -31,24 +34,45 @@ final class LiveTmux {
         return url
     }
 
+    /// Runs tmux on this server and returns what it printed. Through `sh`, with its output in
+    /// a file rather than a pipe (the server the first command starts would inherit a pipe and
+    /// keep it open), and waited for with `waitpid`: Foundation's `Process.waitUntilExit` was
+    /// seen to leave the finished child unreaped here and wait for ever.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let output = folder.appendingPathComponent("tmux-output")
+        let quoted = (["tmux", "-L", socket] + arguments).map(Self.quote).joined(separator: " ")
+        let status = Self.run(["/bin/sh", "-c", "\(quoted) </dev/null >\(Self.quote(output.path)) 2>/dev/null"])
+        guard status >= 0 else {
+            throw NSError(domain: "LiveTmux", code: 3, userInfo: [NSLocalizedDescriptionKey: "could not run tmux"])
+        }
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    }
+
+    /// posix_spawn and waitpid: the exit status, or -1 when it could not start.
+    static func run(_ argv: [String]) -> Int32 {
+        var pid: pid_t = 0
+        var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        var cEnvironment: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment
+            .map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            cArguments.forEach { free($0) }
+            cEnvironment.forEach { free($0) }
+        }
+        guard posix_spawn(&pid, argv[0], nil, nil, &cArguments, &cEnvironment) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return status
+    }
+
+    static func quote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Runs `scrutiny ARGUMENTS` in a UTF-8 locale, in UTC, with HOME and XDG_CONFIG_HOME in the
     /// test's folder so no user keymap applies; the window stays after it exits.
     func start(_ arguments: [String], width: Int = 120, height: Int = 40) throws {
-        let quoted = ([try Self.binary().path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let quoted = ([try Self.binary().path] + arguments).map(Self.quote)
         let command = "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME='\(folder.path)' "
             + "XDG_CONFIG_HOME='\(folder.path)/config' " + quoted.joined(separator: " ")
         try tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command])

@@ -68,7 +68,7 @@ final class LiveSessionWorkspaceTests: XCTestCase {
         XCTAssertEqual(driver.item("item-workshop").startedAt, "2024-03-13T11:00:00+00:00")
         XCTAssertEqual(driver.item("item-workshop").endedAt, "2024-03-13T12:30:00+00:00")
         XCTAssertEqual(driver.item("item-workshop").status, .held)
-        XCTAssertEqual(driver.message, "Ended “10 special schools” at 12:30, marked held; 0 notes taken in it")
+        XCTAssertEqual(driver.message, "Ended at 12:30, marked held, 0 notes: “10 special schools”")
         XCTAssertEqual(driver.screen().line(0), " Scrutiny · SEND Provision Scrutiny Panel")
 
         driver.press(":")

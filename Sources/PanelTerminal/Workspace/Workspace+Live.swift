@@ -43,8 +43,9 @@ extension Workspace {
         let stamp = nowStamp
         guard let edit = document.endLive(at: stamp), apply(edit) else { return }
         let count = noteIndex.count(source: item.id)
-        message = StatusMessage(text: "Ended “\(PaneFrame.firstLine(item.title))” at \(Timestamp.clock(stamp)), marked held; "
-            + "\(count) note\(count == 1 ? "" : "s") taken in it")
+        // The figures first: a long title is cut at the end of the line, not them.
+        message = StatusMessage(text: "Ended at \(Timestamp.clock(stamp)), marked held, \(count) note\(count == 1 ? "" : "s"): "
+            + "“\(PaneFrame.firstLine(item.title))”")
     }
 
     /// "n takes a note", with the key really bound (or the command when none is).
