@@ -130,3 +130,17 @@ final class LiveSessionWorkspaceTests: XCTestCase {
         XCTAssertEqual(PanelValidator.problems(in: driver.document), [])
     }
 }
+
+extension LiveSessionWorkspaceTests {
+    /// A long session title is cut; the elapsed time never is.
+    func testALongTitleGivesWayToTheElapsedTime() {
+        let clock = LiveTestClock("2024-03-13T10:00:00Z")
+        var document = TestPanel.make()
+        document.schedule[1].title = "Special Educational Needs and Disabilities Information, Advice and Support Service"
+        var driver = WorkspaceDriver.clocked(clock, document)
+        driver.press("1", "j", "L")
+        clock.advance(5)
+        driver.tick(clock)
+        XCTAssertEqual(driver.screen().line(0), " Scrutiny · SEND Provisio…  ● LIVE Special Educational Needs and … · 00:00:05")
+    }
+}

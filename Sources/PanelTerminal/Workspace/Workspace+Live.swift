@@ -13,11 +13,12 @@ extension Workspace {
     /// The moment for a new note or a session's start or end, as stored.
     var nowStamp: String { Timestamp.string(clock(), in: timeZone) }
 
-    /// "● LIVE Special Parents Forum 2 · 00:42:13", or nil when nothing is live.
-    var liveTitle: String? {
+    /// The live session's title and elapsed time ("Special Parents Forum 2", "00:42:13") for
+    /// the title bar's "● LIVE …", or nil when nothing is live.
+    var liveTitle: (title: String, elapsed: String)? {
         guard let live = document.live, let item = document.liveItem else { return nil }
         let elapsed = Timestamp.date(live.since).map { Timestamp.elapsed(from: $0, to: now) } ?? "—"
-        return "● LIVE " + PaneFrame.visible(PaneFrame.firstLine(item.title)) + " · " + elapsed
+        return (PaneFrame.visible(PaneFrame.firstLine(item.title)), elapsed)
     }
 
     /// Makes the schedule's selected item live; on the item that is already live, ends it.
