@@ -173,11 +173,11 @@ final class NotesWorkspaceTests: XCTestCase {
         XCTAssertEqual(driver.workspace.mode, .normal)
         driver.press("1", "N")
         XCTAssertEqual(lines(driver, 10...11), [
-            "│ TO BE SCHEDULED            │┌ Notes taken in SENDIASS · 3 notes ─────────────┐",
+            "│ TO BE SCHEDULED            │┌ 3 notes taken in SENDIASS ─────────────────────┐",
             "│         —  SENDCOs survey  ││ 13 Mar 24 10:01 · Equity × Diagnosis           │",
         ])
         driver.press("N", "k", "N")
-        XCTAssertEqual(lines(driver, 10...10), ["│ TO BE SCHEDULED            │┌ Notes taken in Vikram Hansrani · 0 notes ──────┐"])
+        XCTAssertEqual(lines(driver, 10...10), ["│ TO BE SCHEDULED            │┌ 0 notes taken in Vikram Hansrani ──────────────┐"])
         XCTAssertEqual(lines(driver, 11...11), ["│         —  SENDCOs survey  ││ No notes here yet.                             │"])
         driver.press("q")
         XCTAssertEqual(driver.workspace.mode, .normal, "q closes the drawer, it does not quit")
@@ -272,7 +272,7 @@ final class NotesWorkspaceTests: XCTestCase {
         driver.type("Clusters work in the north")
         driver.press("enter", "1", "k", "k", "v")
         XCTAssertEqual(lines(driver, 10...16), [
-            "│ TO BE SCHEDULED            │┌ Session · SENDIASS · 10:00–11:00 · 2 notes ────┐",
+            "│ TO BE SCHEDULED            │┌ Session · 2 notes · 10:00–11:00 · SENDIASS ────┐",
             "│         —  SENDCOs survey  ││ 6 Mar 24 10:42 · question 5.1 ENG and Clusters │",
             "│         —  Other boroughs  ││   Clusters vary                                │",
             "│                            ││ 13 Mar 24 10:00 · Equity × Diagnosis           │",

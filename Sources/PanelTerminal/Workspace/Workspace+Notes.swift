@@ -311,14 +311,15 @@ extension Workspace {
         let count = "\(view.notes.count) note\(view.notes.count == 1 ? "" : "s")"
         switch view.kind {
         case .subject(let subject): return "Notes · \(describe(subject)) · \(count)"
-        case .source(let id): return "Notes taken in \(describeSource(id)) · \(count)"
+        // Figures before titles, which may be long and are cut at the end.
+        case .source(let id): return "\(count) taken in \(describeSource(id))"
         case .session(let id):
             guard let item = document.scheduleIndex(id).map({ document.schedule[$0] }) else { return "Session · \(count)" }
             var when = ""
             if let start = item.startedAt { when += " · " + Timestamp.clock(start) }
             if let end = item.endedAt { when += "–" + Timestamp.clock(end) }
             if document.live?.item == id { when += " · ● live" }
-            return "Session · \(PaneFrame.firstLine(item.title))\(when) · \(count)"
+            return "Session · \(count)\(when) · \(PaneFrame.firstLine(item.title))"
         case .day(let day): return "Today · \(day.longForm) · \(count) across sessions"
         case .unfiled: return "Unfiled notes · \(count)"
         }
