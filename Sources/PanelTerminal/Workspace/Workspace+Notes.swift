@@ -219,9 +219,8 @@ extension Workspace {
             switch action {
             case .moveUp, .moveDown, .moveLeft, .moveRight, .pageUp, .pageDown, .lineStart, .lineEnd,
                  .goFirst, .goLast, .nextPane, .previousPane, .focusSchedule, .focusFramework, .focusQuestions,
-                 .search, .searchNext, .searchPrevious, .redraw:
+                 .searchNext, .searchPrevious, .redraw:
                 perform(action)
-                if case .prompt = mode { mode = .notes(view) }  // no typing while a note is in hand
             case .edit, .moveNote:
                 drop(view)
             default:
