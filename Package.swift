@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "scrutiny", targets: ["scrutiny"]),
         .library(name: "PanelModel", targets: ["PanelModel"]),
+        // For the fuzz targets in Fuzz/, a separate package that reaches the front end's parsers.
+        .library(name: "PanelTerminal", targets: ["PanelTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -34,6 +34,8 @@ public indirect enum Edit: Codable, Equatable, Sendable {
 
     /// Starts, ends or moves the live session (see `LiveSession`).
     case setLive(from: LiveSession?, to: LiveSession?)
+    /// Replaces the list of merge conflicts still to resolve (resolving one removes it).
+    case setConflicts(from: [MergeConflict], to: [MergeConflict])
 
     /// Several edits as one step of undo (an import, a paste of a table, a delete that unfiles notes).
     case batch(String, [Edit])
@@ -67,6 +69,7 @@ public indirect enum Edit: Codable, Equatable, Sendable {
         case let .removeNote(n, i): .insertNote(n, at: i)
         case let .updateNote(from, to): .updateNote(from: to, to: from)
         case let .setLive(from, to): .setLive(from: to, to: from)
+        case let .setConflicts(from, to): .setConflicts(from: to, to: from)
         case let .batch(label, edits): .batch(label, edits.reversed().map(\.inverse))
         }
     }
@@ -130,6 +133,9 @@ public indirect enum Edit: Codable, Equatable, Sendable {
             try expect(document.live == from, "the live session has changed")
             if let to { try expect(document.scheduleIndex(to.item) != nil, "no schedule item \(to.item) to go live in") }
             document.live = to
+        case let .setConflicts(from, to):
+            try expect(document.conflicts == from, "the merge conflicts have changed")
+            document.conflicts = to
         case let .batch(_, edits):
             // All or nothing: work on a copy so a failure half-way leaves the document as it was.
             var copy = document
@@ -161,6 +167,7 @@ public indirect enum Edit: Codable, Equatable, Sendable {
         case let .updateQuestion(from, to): from == to
         case let .updateNote(from, to): from == to
         case let .setLive(from, to): from == to
+        case let .setConflicts(from, to): from == to
         case let .batch(_, edits): edits.allSatisfy(\.isNoOp)
         default: false
         }

@@ -96,6 +96,16 @@ extension Framework: Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         criteria = try c.decode([AxisItem].self, forKey: .criteria)
         dimensions = try c.decode([AxisItem].self, forKey: .dimensions)
+        // Cells are keyed by these ids: two rows (or columns) with one id would share their
+        // cells, and the next save could not be read back. Refuse such a file on load.
+        for (key, items) in [(CodingKeys.criteria, criteria), (.dimensions, dimensions)] {
+            var seen = Set<String>()
+            for item in items where !seen.insert(item.id).inserted {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: c,
+                    debugDescription: "two \(key.stringValue) have the id “\(item.id)”; ids must be unique")
+            }
+        }
         var cells: [CellKey: String] = [:]
         for cell in try c.decode([StoredCell].self, forKey: .cells) where !cell.text.isEmpty {
             let key = CellKey(criterion: cell.criterion, dimension: cell.dimension)

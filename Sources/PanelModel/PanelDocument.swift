@@ -13,18 +13,22 @@ public struct PanelDocument: Codable, Equatable, Sendable {
     /// The schedule item being taken notes in right now (see `LiveSession`); nil, and then not
     /// written, when nothing is live.
     public var live: LiveSession?
+    /// What a merge of two clerks' copies could not decide (see `ThreeWayMerge`); empty in a
+    /// panel that was never merged, and then not written, so older stores keep their bytes.
+    public var conflicts: [MergeConflict]
 
     public init(panel: PanelInfo = PanelInfo(), schedule: [ScheduleItem] = [], framework: Framework = Framework(),
-                questions: [Question] = [], notes: [Note] = []) {
+                questions: [Question] = [], notes: [Note] = [], conflicts: [MergeConflict] = []) {
         self.panel = panel
         self.schedule = schedule
         self.framework = framework
         self.questions = questions
         self.notes = notes
+        self.conflicts = conflicts
     }
 
     private enum CodingKeys: String, CodingKey {
-        case format, version, panel, schedule, framework, questions, notes
+        case format, version, panel, schedule, framework, questions, notes, conflicts
         case live
     }
 
@@ -36,6 +40,7 @@ public struct PanelDocument: Codable, Equatable, Sendable {
         questions = try c.decode([Question].self, forKey: .questions)
         notes = try c.decode([Note].self, forKey: .notes)
         live = try c.decodeIfPresent(LiveSession.self, forKey: .live)
+        conflicts = try c.decodeIfPresent([MergeConflict].self, forKey: .conflicts) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -48,6 +53,7 @@ public struct PanelDocument: Codable, Equatable, Sendable {
         try c.encode(questions, forKey: .questions)
         try c.encode(notes, forKey: .notes)
         try c.encodeIfPresent(live, forKey: .live)
+        if !conflicts.isEmpty { try c.encode(conflicts, forKey: .conflicts) }
     }
 
     // Look-ups by id, used by edits, validation and the panes.

@@ -14,7 +14,16 @@ public enum PanelValidator {
         problems += cellProblems(document.framework)
         problems += noteProblems(document)
         problems += liveProblems(document)
+        problems += conflictProblems(document)
         return problems
+    }
+
+    // MARK: - Merge conflicts
+
+    /// A store with merge conflicts is sound but not finished: each one is listed until a clerk
+    /// resolves it (see `ThreeWayMerge`).
+    private static func conflictProblems(_ document: PanelDocument) -> [String] {
+        document.conflicts.map { "unresolved merge conflict: " + $0.describe(in: document) }
     }
 
     // MARK: - Ids

@@ -7,11 +7,15 @@ struct Scrutiny: ParsableCommand {
         commandName: "scrutiny",
         abstract: "A keyboard-only terminal workspace for a council scrutiny panel.",
         subcommands: [
+            Open.self,
             New.self,
             Check.self,
             Import.self,
             Export.self,
             KeymapCommand.self,
+            MergeCommand.self,
+            SyncCommand.self,
         ],
+        defaultSubcommand: Open.self,
     )
 }

@@ -161,6 +161,23 @@ final class CorruptInputTests: XCTestCase {
                        + "× dimension “dim-diagnosis”. The file was not changed.")
     }
 
+    /// Found by fuzzing: two rows with one id loaded, but their shared cells made the next save
+    /// unreadable. Such a file is refused on load instead.
+    func testTwoCriteriaOrDimensionsWithOneId() throws {
+        for (axis, duplicated) in [("criteria", "crit-equity"), ("dimensions", "dim-outcomes")] {
+            let data = try panelJSON { object in
+                var framework = object["framework"] as! [String: Any]
+                var items = framework[axis] as! [[String: Any]]
+                items.append(["id": duplicated, "name": "Again"])
+                framework[axis] = items
+                object["framework"] = framework
+            }
+            XCTAssertEqual(try refusal(data),
+                           "FILE is a damaged Scrutiny panel: at framework.\(axis), two \(axis) have the id “\(duplicated)”; "
+                           + "ids must be unique. The file was not changed.")
+        }
+    }
+
     func testMissingFileAndFolderAreUnreadable() throws {
         let scratch = try ScratchFolder()
         let missing = scratch.file("nope.json")

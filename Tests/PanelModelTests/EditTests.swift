@@ -46,6 +46,8 @@ final class EditTests: XCTestCase {
             .removeNote(note, at: 0),
             .updateNote(from: note, to: changedNote),
             .setLive(from: doc.live, to: LiveSession(item: doc.schedule[0].id, since: "2024-03-07T09:00:00+00:00")),
+            .setConflicts(from: [], to: [MergeConflict(kind: .editedOnBothSides, place: .cell(cellKey),
+                                                       base: "", ours: "Uneven", theirs: "Even")]),
             .batch("retitle and refile", [
                 .setPanelField(.title, from: doc.panel.title, to: "SEND Panel"),
                 .setCell(cellKey, from: "", to: "First"),
@@ -80,13 +82,14 @@ final class EditTests: XCTestCase {
         case .removeNote: "removeNote"
         case .updateNote: "updateNote"
         case .setLive: "setLive"
+        case .setConflicts: "setConflicts"
         case .batch: "batch"
         }
     }
 
     func testEveryCaseIsCovered() {
-        XCTAssertEqual(Set(everyCase.map(caseName)).count, 23)
-        XCTAssertEqual(everyCase.count, 23)
+        XCTAssertEqual(Set(everyCase.map(caseName)).count, 24)
+        XCTAssertEqual(everyCase.count, 24)
     }
 
     func testEveryEditThenItsInverseGivesBackTheSameDocument() throws {

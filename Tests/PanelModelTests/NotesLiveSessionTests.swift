@@ -232,3 +232,33 @@ final class NotesLiveSessionTests: XCTestCase {
         XCTAssertEqual(index, NoteIndex())
     }
 }
+
+extension NotesLiveSessionTests {
+    private func merged(base: LiveSession?, ours: LiveSession?, theirs: LiveSession?) -> LiveSession? {
+        var doc = PanelDocument()
+        doc.schedule = [ScheduleItem(id: "item-a", kind: .interview, title: "A"),
+                        ScheduleItem(id: "item-b", kind: .forum, title: "B")]
+        var b = doc, o = doc, t = doc
+        b.live = base
+        o.live = ours
+        t.live = theirs
+        return ThreeWayMerge.merge(base: b, ours: o, theirs: t).document.live
+    }
+
+    /// The live session survives a merge: one side's change wins; two different sessions give
+    /// the later one, whichever side is ours.
+    func testTheLiveSessionSurvivesAMerge() {
+        let a = LiveSession(item: "item-a", since: "2024-03-06T10:00:00+00:00")
+        let b = LiveSession(item: "item-b", since: "2024-03-06T11:00:00+01:00")
+        let later = LiveSession(item: "item-b", since: "2024-03-06T10:30:00+00:00")
+        XCTAssertEqual(merged(base: nil, ours: a, theirs: nil), a)
+        XCTAssertEqual(merged(base: nil, ours: nil, theirs: a), a)
+        XCTAssertEqual(merged(base: a, ours: a, theirs: nil), nil, "ended on the other side")
+        XCTAssertEqual(merged(base: nil, ours: a, theirs: later), later)
+        XCTAssertEqual(merged(base: nil, ours: later, theirs: a), later)
+        XCTAssertEqual(merged(base: nil, ours: a, theirs: b), b, "11:00+01:00 is 10:00 UTC: a tie, broken by id")
+        XCTAssertEqual(merged(base: nil, ours: b, theirs: a), b)
+        XCTAssertEqual(merged(base: a, ours: nil, theirs: later), later)
+        XCTAssertNil(merged(base: nil, ours: LiveSession(item: "item-gone", since: a.since), theirs: nil))
+    }
+}

@@ -61,4 +61,19 @@ final class HostDraftThrottleTests: XCTestCase {
         files.removeDraft()
         XCTAssertNil(files.readDraft())
     }
+
+    func testTemporaryDraftsOfDeadProcessesAreRemovedAndThoseOfLiveOnesKept() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("draft-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = StoreFiles(store: folder.appendingPathComponent("panel.json"))
+        // pid_t's largest value is never a running process; this process certainly is.
+        let dead = "panel.json.draft.tmp-\(Int32.max)"
+        let live = "panel.json.draft.tmp-\(getpid())"
+        for name in [dead, live, "panel.json"] {
+            try Data("x".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        files.removeLeftoverDraftTemporaries()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["panel.json", live])
+    }
 }

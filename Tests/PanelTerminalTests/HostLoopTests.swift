@@ -111,7 +111,9 @@ final class HostLoopTests: XCTestCase {
     }
 
     func testTypedTextReachesTheAppIsDrawnAndSavedThenQuitRestoresTheTerminal() throws {
-        let terminal = ScriptedTerminal(chars("Équité 日本\r\u{1B}") + [.input(.timeout)])
+        // A timeout is the typist pausing: the host draws once per burst of input.
+        let terminal = ScriptedTerminal(chars("Équité 日本") + [.input(.timeout)] + chars("\r") + [.input(.timeout)]
+            + chars("\u{1B}") + [.input(.timeout)])
         let host = host(terminal)
         let outcome = host.run()
         XCTAssertEqual(outcome.ending, .quit)
@@ -128,7 +130,7 @@ final class HostLoopTests: XCTestCase {
         let terminal = ScriptedTerminal([.input(.character(27))] + chars("x") + [.input(.character(27)), .input(.timeout)])
         let host = host(terminal)
         XCTAssertEqual(host.run().ending, .quit)
-        XCTAssertEqual(terminal.timeouts, [50, 25, 50, 25])
+        XCTAssertEqual(terminal.timeouts, [50, 25, 0, 25], "keys already typed are read without waiting")
         XCTAssertEqual(host.app.events.dropFirst(), [.key(.alt("x")), .key(Key(.escape))])
     }
 
@@ -139,8 +141,14 @@ final class HostLoopTests: XCTestCase {
         XCTAssertEqual(Array(host.app.events.dropFirst()), [.paste("first\rsecond\u{1B}")])
     }
 
+    func testABurstOfKeysIsDrawnOnceNotOncePerKey() {
+        let terminal = ScriptedTerminal(chars("many keys at once") + [.input(.timeout)])
+        _ = host(terminal).run()
+        XCTAssertEqual(terminal.frames.map { $0.line(0) }, [">", "> many keys at once"])
+    }
+
     func testResizeRedrawsAtTheNewSize() {
-        let terminal = ScriptedTerminal([.input(.resized(width: 60, height: 20))])
+        let terminal = ScriptedTerminal([.input(.resized(width: 60, height: 20)), .input(.timeout)])
         terminal.beforeRead = { index in if index == 0 { terminal.size = (60, 20) } }
         _ = host(terminal).run()
         XCTAssertEqual(terminal.frames.last?.width, 60)
@@ -168,7 +176,9 @@ final class HostLoopTests: XCTestCase {
 
     func testASignalSavesTheDraftAndTheDocumentAndRestoresTheTerminal() throws {
         let terminal = ScriptedTerminal(chars("title\rnote") + Array(repeating: .input(.timeout), count: 5))
-        let host = host(terminal, signals: [11: SIGTERM, 12: SIGTERM])
+        // The first pass of the loop reads up to the pause; the signal comes before the second, and
+        // again during the save.
+        let host = host(terminal, signals: [1: SIGTERM, 2: SIGTERM])
         let outcome = host.run()
         XCTAssertEqual(outcome.ending, .signal(SIGTERM))
         XCTAssertEqual(terminal.restored, 1)
@@ -195,7 +205,7 @@ final class HostLoopTests: XCTestCase {
     }
 
     func testAFailedFinalSaveHandsBackTheDocumentAndTheReason() {
-        let terminal = ScriptedTerminal(chars("kept\r\u{1B}") + [.input(.timeout)])
+        let terminal = ScriptedTerminal(chars("kept\r") + [.input(.timeout)] + chars("\u{1B}") + [.input(.timeout)])
         let host = host(terminal, failSaves: true)
         let outcome = host.run()
         XCTAssertEqual(outcome.unsaved?.document.panel.title, "kept")

@@ -38,7 +38,8 @@ final class HostRescueSaveTests: XCTestCase {
         XCTAssertEqual(written.deletingLastPathComponent().path, folder.path)
         XCTAssertTrue(written.lastPathComponent.hasPrefix("panel-unsaved-2024030"))
         XCTAssertEqual(try PanelStore.load(from: written).panel.title, "SEND")
-        XCTAssertEqual(said.first, "Scrutiny could not save your changes to \(folder.path)/panel.json: disk full")
+        XCTAssertEqual(said.first, "Scrutiny could not save your changes.\ndisk full")
+        XCTAssertEqual(said[1], "Where shall I write them? [\(written.path)] ")
         XCTAssertEqual(said.last, "Your changes are saved in \(written.path).")
     }
 
@@ -56,6 +57,16 @@ final class HostRescueSaveTests: XCTestCase {
         let other = folder.appendingPathComponent("new.json")
         XCTAssertEqual(rescue(answers: [existing.path, other.path]).run(), other)
         XCTAssertEqual(try String(contentsOf: existing, encoding: .utf8), "precious")
+    }
+
+    func testWhenTheStoresFolderIsGoneTheHomeFolderIsSuggested() throws {
+        let files = StoreFiles(store: folder.appendingPathComponent("gone/panel.json"))
+        let rescue = RescueSave(document: document, reason: "folder gone", files: files,
+                                ask: { prompt in self.said.append(prompt); return "" },
+                                say: { self.said.append($0) }, now: when, home: folder)
+        let written = try XCTUnwrap(rescue.run())
+        XCTAssertEqual(written.deletingLastPathComponent().path, folder.path)
+        XCTAssertEqual(said[1], "Where shall I write them? [\(written.path)] ")
     }
 
     func testWithNobodyToAskTheSuggestedFileIsWritten() throws {

@@ -83,7 +83,7 @@ final class KeymapBuiltInTests: XCTestCase {
                 "k": "move-up", "down": "move-down", "j": "move-down", "left": "move-left",
                 "h": "move-left", "right": "move-right", "l": "move-right", "pageup": "page-up",
                 "pagedown": "page-down", "home": "line-start", "end": "line-end", "g g": "go-first",
-                "G": "go-last",
+                "G": "go-last", "c n": "next-conflict", "c o": "keep-ours", "c t": "take-theirs",
             ],
             .grid: [
                 "enter": "edit", "del": "clear", "x": "clear", "o": "add-criterion",

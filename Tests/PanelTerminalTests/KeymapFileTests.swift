@@ -116,6 +116,14 @@ final class KeymapFileTests: XCTestCase {
                        #"my.toml:3: key "q" in [global] is already bound on line 2; bind each key once"#)
     }
 
+    /// The TOML parser aborts the program on these headers; they must be errors instead.
+    func testHeadersThatWouldCrashTheParserAreErrors() {
+        let said = "not valid TOML: a table header must start with a context name, such as [grid]"
+        XCTAssertEqual(message("[=x]\n"), "my.toml:1:2: " + said)
+        XCTAssertEqual(message("[global]\n\"q\" = \"quit\"\n  [ .grid]\n"), "my.toml:3:5: " + said)
+        XCTAssertEqual(message("[[=x]]\n"), "my.toml:1:3: " + said)
+    }
+
     func testLinesAreFoundForEscapedAndLiteralKeys() {
         XCTAssertEqual(message("[global]\n\n  'C-q' = \"quit\"\n  \"\\u0041-z\" = \"nothing\"\n"),
                        #"my.toml:4: key "A-z" in [global] is bound to unknown action "nothing""#)

@@ -4,6 +4,9 @@ import PanelModel
 /// Writes the panel in the background: the main loop hands over each new version and picks up
 /// status changes; encoding and writing never happen on the main loop, so typing never waits
 /// for the disk. The timing rules live in `SaveSchedule`; this class adds the thread.
+///
+/// `@unchecked Sendable`: the writer thread and the main loop share `schedule` and `statuses`,
+/// and every access to them holds `condition`'s lock.
 public final class Autosaver: @unchecked Sendable {
     public typealias Writer = @Sendable (PanelDocument) throws -> Void
     public typealias Executor = @Sendable (@escaping @Sendable () -> Void) -> Void
@@ -31,6 +34,7 @@ public final class Autosaver: @unchecked Sendable {
         self.wallClock = wallClock
     }
 
+    /// One serial queue, so writes of the same store never overlap.
     public static let backgroundQueue = DispatchQueue(label: "scrutiny.autosave", qos: .userInitiated)
 
     /// A new version of the document; the latest one wins.

@@ -29,9 +29,11 @@ public struct RescueSave {
 
     /// Where the panel was written, or nil when nowhere could take it.
     public func run() -> URL? {
-        say("Scrutiny could not save your changes to \(files.store.path): \(reason)")
-        let suggestion = files.rescueCandidate(at: now)
+        say("Scrutiny could not save your changes.\n\(reason)")
+        let candidates = placesToTry()
         if let ask {
+            // Offer the first place that can take a file: beside the store unless its folder is gone.
+            let suggestion = candidates.first { Self.canWrite(in: $0.deletingLastPathComponent()) } ?? candidates[0]
             while true {
                 guard let answer = ask("Where shall I write them? [\(suggestion.path)] ") else { break }
                 let trimmed = answer.trimmingCharacters(in: .whitespaces)
@@ -39,15 +41,25 @@ public struct RescueSave {
                 if let written = write(to: target) { return written }
             }
         }
-        var fallbacks = [suggestion]
-        let name = suggestion.lastPathComponent
-        if let home { fallbacks.append(home.appendingPathComponent(name)) }
-        fallbacks.append(URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(name))
-        for target in fallbacks {
+        for target in candidates {
             if let written = write(to: target) { return written }
         }
         say("Nowhere could take the changes; the draft, if any, is still beside the store.")
         return nil
+    }
+
+    /// A new file beside the store, then the same name in the home folder and the temporary folder.
+    private func placesToTry() -> [URL] {
+        let beside = files.rescueCandidate(at: now)
+        let name = beside.lastPathComponent
+        var places = [beside]
+        if let home { places.append(home.appendingPathComponent(name)) }
+        places.append(URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(name))
+        return places
+    }
+
+    private static func canWrite(in folder: URL) -> Bool {
+        access(folder.path, W_OK) == 0
     }
 
     private func write(to target: URL) -> URL? {

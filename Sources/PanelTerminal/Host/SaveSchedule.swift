@@ -33,7 +33,8 @@ public struct SaveSchedule: Sendable {
     }
 
     /// A write ended. Returns the status to show, or nil when another write is still to come
-    /// and the status stays "saving".
+    /// and the status stays "saving". A `.saved` status carries no real time: the caller, who
+    /// owns the wall clock, stamps it.
     public mutating func finished(_ document: PanelDocument, error: String?, now: Double) -> SaveStatus? {
         isWriting = false
         if let error {

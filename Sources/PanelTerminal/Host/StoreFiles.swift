@@ -27,6 +27,20 @@ public struct StoreFiles: Sendable {
         unlink(draft.path)
     }
 
+    /// Removes temporary draft files left by a process that was killed mid-write. A file whose
+    /// process still runs (another session on the same store) is left alone.
+    public func removeLeftoverDraftTemporaries() {
+        let folder = draft.deletingLastPathComponent()
+        let prefix = draft.lastPathComponent + ".tmp-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count)) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink(folder.appendingPathComponent(name).path)
+            }
+        }
+    }
+
     /// Writes bytes to `url` via a fresh 0600 temporary file in the same folder, fsync'd, then
     /// renamed into place.
     static func writeAtomically(_ bytes: Data, to url: URL) throws {

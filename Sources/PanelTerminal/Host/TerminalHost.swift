@@ -34,6 +34,8 @@ public final class TerminalHost<App: TerminalApp> {
     public var idleTimeout = 50
     /// How long to wait for the rest of an escape sequence (Alt+key) after Esc.
     public var escapeTimeout = 25
+    /// At most this many inputs are taken before a frame is drawn.
+    public var maxBurst = 64
 
     public convenience init(app: App, terminal: TerminalDevice, files: StoreFiles, autosaver: Autosaver,
                 clock: @escaping () -> Double = { ProcessInfo.processInfo.systemUptime },
@@ -67,16 +69,19 @@ public final class TerminalHost<App: TerminalApp> {
         draw()
         while true {
             if let signal = takeSignal() { return shutDown(.signal(signal)) }
-            let timeout = decoder.wantsFollowUp ? escapeTimeout : idleTimeout
+            var timeout = decoder.wantsFollowUp ? escapeTimeout : idleTimeout
             var changed = false
-            switch terminal.read(timeoutMilliseconds: timeout) {
-            case .hangUp:
-                return shutDown(.hangUp)
-            case let .input(raw):
+            // Take everything already typed before drawing, so a burst of keys costs one frame.
+            for _ in 0..<maxBurst {
+                guard case let .input(raw) = terminal.read(timeoutMilliseconds: timeout) else {
+                    return shutDown(.hangUp)
+                }
                 for event in decoder.feed(raw, at: clock()) {
                     if let ending = deliver(event) { return shutDown(ending) }
                     changed = true
                 }
+                if raw == .timeout { break }
+                timeout = decoder.wantsFollowUp ? escapeTimeout : 0
             }
             autosaver.tick()
             for status in autosaver.takeStatuses() {

@@ -13,7 +13,7 @@ public enum TerminalSession {
     /// Scrutiny is full-screen and keyboard-driven: both ends must be a terminal.
     public static func checkTerminal() throws(StartError) {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
-            throw StartError(description: "scrutiny needs a terminal: run it directly in a terminal window, "
+            throw StartError(description: "it needs a terminal: run it directly in a terminal window, "
                 + "not with its input or output redirected (for scripts, see `scrutiny --help`)")
         }
     }

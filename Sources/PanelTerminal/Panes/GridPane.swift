@@ -12,6 +12,8 @@ struct GridPane {
     let query: String?
     /// How many notes back each cell: shown as "3◆" in the cell's top right corner.
     var notes: NoteIndex = NoteIndex()
+    /// What carries a merge-conflict mark ("≠"): cells, and criteria and dimensions by id.
+    var conflicts = Workspace.ConflictMarks()
 
     func draw(into buffer: inout ScreenBuffer) {
         let g = geometry
@@ -40,6 +42,9 @@ struct GridPane {
             let name = framework.dimensions[column.index].name
             buffer.put(TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(name)), width: column.textWidth), x: column.textX, y: y,
                        style: Style(.header, bold: true, underline: isSelected), maxWidth: column.textWidth)
+            if conflicts.dimensions.contains(framework.dimensions[column.index].id) {
+                buffer.put("≠", x: column.textX + column.textWidth - 1, y: y, style: Self.conflictMark)
+            }
         }
     }
 
@@ -54,6 +59,9 @@ struct GridPane {
             buffer.put(text, x: geometry.interior.x + 1, y: y + i,
                        style: Style(.header, bold: true, underline: isSelected && i == 0), maxWidth: width)
         }
+        if conflicts.criteria.contains(framework.criteria[row].id) {
+            buffer.put("≠", x: geometry.interior.x, y: y, style: Self.conflictMark)
+        }
     }
 
     private func drawCell(row: Int, column: GridGeometry.Column, into buffer: inout ScreenBuffer) {
@@ -64,14 +72,16 @@ struct GridPane {
         let key = CellKey(criterion: framework.criteria[row].id, dimension: framework.dimensions[column.index].id)
         // The evidence mark keeps its corner at any column width: the text wraps beside it.
         let evidence = EvidenceMark.text(notes.count(.cell(key)))
-        let markRoom = evidence.map { min(column.textWidth - 1, DisplayWidth.of($0) + 1) } ?? 0
+        // A merge-conflict mark, if any, takes the very corner; the evidence mark sits beside it.
+        let conflictRoom = conflicts.cells.contains(key) ? 1 : 0
+        let markRoom = evidence.map { min(column.textWidth - 1 - conflictRoom, DisplayWidth.of($0) + 1) + conflictRoom } ?? 0
         let lines = CellText.lines(framework[key], width: column.textWidth - markRoom, height: geometry.linesPerRow)
         let isSelected = selected.map { $0.row == row && $0.column == column.index } ?? false
         if isSelected { buffer.fill(cell, style: Style(.selected, bold: true)) }
         let textStyle = isSelected ? Style(.selected, bold: true) : Style.normal
         if let evidence {
-            let width = markRoom - 1
-            buffer.put(TextWrap.truncate(evidence, width: width), x: column.textX + column.textWidth - width, y: y,
+            let width = markRoom - 1 - conflictRoom
+            buffer.put(TextWrap.truncate(evidence, width: width), x: column.textX + column.textWidth - conflictRoom - width, y: y,
                        style: isSelected ? textStyle : Style(.mark, bold: true), maxWidth: width)
         }
         for (i, line) in lines.enumerated() {
@@ -83,7 +93,12 @@ struct GridPane {
             }
             PaneFrame.highlight(query, in: line.text, x: column.textX, y: y + i, maxWidth: column.textWidth, into: &buffer)
         }
+        if conflicts.cells.contains(key) {
+            buffer.put("≠", x: column.textX + column.textWidth - 1, y: y, style: Self.conflictMark)
+        }
     }
+
+    static let conflictMark = Style(.mark, bold: true)
 
     private func drawScrollMarks(into buffer: inout ScreenBuffer) {
         let g = geometry

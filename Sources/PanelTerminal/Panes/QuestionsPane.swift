@@ -10,6 +10,8 @@ struct QuestionsPane {
     let query: String?
     /// How many notes back each question: "2◆" at the right end of its line.
     var notes: NoteIndex = NoteIndex()
+    /// Ids that carry a merge-conflict mark ("≠" before the line).
+    var conflicts: Set<String> = []
 
     static let statusWidth = 9
 
@@ -53,6 +55,7 @@ struct QuestionsPane {
             }
             PaneFrame.highlight(query, in: title, x: titleX, y: y, maxWidth: titleWidth, into: &buffer)
             PaneFrame.highlight(query, in: text, x: textX, y: y, maxWidth: interior.x + lineWidth - textX, into: &buffer)
+            if conflicts.contains(question.id) { buffer.put("≠", x: interior.x, y: y, style: GridPane.conflictMark) }
         }
         if firstRow > 0 { buffer.put("▴", x: interior.maxX - 1, y: interior.y, style: Style(.mark)) }
         if questions.count - firstRow > interior.height {

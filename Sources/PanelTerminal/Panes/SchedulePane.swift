@@ -10,6 +10,8 @@ struct SchedulePane {
     let selectedID: String?
     let focused: Bool
     let query: String?
+    /// Ids that carry a merge-conflict mark ("≠" before the line).
+    var conflicts: Set<String> = []
 
     /// Columns for the date ("30 Oct 23"), then the kind when there is room for it.
     static let dateWidth = 9
@@ -60,5 +62,6 @@ struct SchedulePane {
         PaneFrame.putPadded(line, x: interior.x, y: y, width: interior.width, style: style, into: &buffer)
         let titleStart = titleX - interior.x
         PaneFrame.highlight(query, in: title, x: titleX, y: y, maxWidth: interior.width - titleStart, into: &buffer)
+        if conflicts.contains(item.id) { buffer.put("≠", x: interior.x, y: y, style: GridPane.conflictMark) }
     }
 }

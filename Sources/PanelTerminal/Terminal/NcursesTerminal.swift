@@ -160,12 +160,25 @@ public final class NcursesTerminal: TerminalDevice {
     private func put(_ cell: ScreenBuffer.Cell, x: Int, y: Int) {
         let look = attributes(for: cell.style)
         // A character is one spacing code point and up to four combining ones (CCHARW_MAX 5).
-        var wide: [wchar_t] = cell.character.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        let text = Self.safeForTerminal(cell.character)
+        var wide: [wchar_t] = text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
         wide.append(0)
         var styled = cchar_t()
         setcchar(&styled, wide, look.attributes, look.pair, nil)
         // Writing the bottom-right cell reports ERR (the cursor cannot advance) but draws it.
         mvwadd_wch(window, Int32(y), Int32(x), &styled)
+    }
+
+    /// The last line of defence: panes draw through `VisibleText`, but a cell set directly must
+    /// not carry a control or bidi-override character to the terminal either. Such a cell is
+    /// shown as "?" (its width is one column, like any control's stand-in start).
+    static func safeForTerminal(_ character: String) -> String {
+        let unsafe = character.unicodeScalars.contains { scalar in
+            let v = scalar.value
+            return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+                || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029
+        }
+        return unsafe ? "?" : character
     }
 
     private func attributes(for style: Style) -> (attributes: attr_t, pair: Int16) {

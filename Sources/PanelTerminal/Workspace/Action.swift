@@ -69,6 +69,10 @@ public enum Action: String, CaseIterable, Sendable {
     case deleteNote = "delete-note"
     case promoteNote = "promote-note"
     case closeNotes = "close-notes"
+    // Merge conflicts (after `scrutiny sync` or `scrutiny merge`).
+    case nextConflict = "next-conflict"
+    case keepOurs = "keep-ours"
+    case takeTheirs = "take-theirs"
 
     // Inside the text editor.
     case cursorLeft = "cursor-left"
@@ -158,6 +162,9 @@ extension Action {
         case .deleteNote: "delete the selected note (u undoes)"
         case .promoteNote: "append the selected note to its cell's or question's text"
         case .closeNotes: "close the notes"
+        case .nextConflict: "go to the next merge conflict and show both versions"
+        case .keepOurs: "resolve the conflict here: keep the text in place (edit it first to combine)"
+        case .takeTheirs: "resolve the conflict here: take the other clerk's version"
         case .cursorLeft: "cursor one character left"
         case .cursorRight: "cursor one character right"
         case .wordLeft: "cursor one word left"

@@ -29,6 +29,7 @@ enum EditDescription {
         case .setPanelField(let field, _, _): return "the change to \(field.label)"
         case .setPanelDate: return "the change to a panel date"
         case .insertSection, .removeSection, .updateSection: return "the change to a report section"
+        case .setConflicts: return "resolving a merge conflict"
         case .batch(let label, _): return label
         }
     }

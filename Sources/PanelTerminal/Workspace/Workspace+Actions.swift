@@ -18,7 +18,7 @@ extension Workspace {
         case .focusSchedule: focus = .schedule
         case .focusFramework: focus = .framework
         case .focusQuestions: focus = .questions
-        case .redraw: break  // the host repaints the whole screen for this key; nothing changes here
+        case .redraw: outbox.append(.redraw)  // the host repaints the whole terminal
         case .suspend: outbox.append(.suspend)
 
         case .moveUp: moveVertically(by: -1)
@@ -59,6 +59,9 @@ extension Workspace {
         case .startLive, .endLive, .newNote, .notesDrawer, .sessionNotes, .todayNotes, .unfiledNotes,
              .editNote, .moveNote, .deleteNote, .promoteNote, .closeNotes:
             performNotes(action)
+        case .nextConflict: jumpToNextConflict()
+        case .keepOurs: resolveConflictHere(.ours)
+        case .takeTheirs: resolveConflictHere(.theirs)
 
         case .cursorLeft, .cursorRight, .wordLeft, .wordRight, .cursorUp, .cursorDown, .cursorLineStart,
              .cursorLineEnd, .deleteBackward, .deleteForward, .deleteWordBackward, .killToLineEnd,

@@ -47,18 +47,19 @@ extension Workspace {
 
     func gridPane(_ layout: ScreenLayout) -> GridPane {
         GridPane(framework: document.framework, geometry: gridGeometry(layout), selected: gridPosition,
-                 focused: focus == .framework, query: searchQuery, notes: noteIndex)
+                 focused: focus == .framework, query: searchQuery, notes: noteIndex, conflicts: conflictMarks)
     }
 
     func schedulePane(_ layout: ScreenLayout) -> SchedulePane {
         SchedulePane(schedule: document.schedule, rows: scheduleRows, interior: layout.schedule.inset(1),
                      firstRow: scroll.schedule, selectedID: selection.scheduleItem, focused: focus == .schedule,
-                     query: searchQuery)
+                     query: searchQuery, conflicts: conflictMarks.scheduleItems)
     }
 
     func questionsPane(_ layout: ScreenLayout) -> QuestionsPane {
         QuestionsPane(questions: document.questions, interior: layout.questions.inset(1), firstRow: scroll.questions,
-                      selectedID: selection.question, focused: focus == .questions, query: searchQuery, notes: noteIndex)
+                      selectedID: selection.question, focused: focus == .questions, query: searchQuery,
+                      notes: noteIndex, conflicts: conflictMarks.questions)
     }
 
     /// The screen rectangle of the text an editor changes: the editor opens over it.
@@ -108,7 +109,7 @@ extension Workspace {
 
     /// The most useful keys of the moment, read from the keymap.
     private var hints: [HintLine.Hint] {
-        let wanted: [(Action, String)]
+        var wanted: [(Action, String)]
         let context: KeyContext
         switch mode {
         case .editing:
@@ -137,11 +138,20 @@ extension Workspace {
                           (.quit, "quit")]
             }
         }
+        if case .normal = mode, conflictInFocus != nil {
+            // Merge-conflict keys first; combining is editing the text in place, then keeping it.
+            let combine: [(Action, String)] = conflictsHere.isEmpty ? [] : [(.edit, "edit to combine")]
+            wanted = [(.keepOurs, "keep ours"), (.takeTheirs, "take theirs")] + combine + wanted.filter { $0.0 != .edit }
+        }
         return HintLine.hints(wanted, context: context, keymap: keymap)
     }
 
     /// Where the selection is, for the right of the hint line ("Equity × Outcomes").
     var position: String {
+        if let here = conflictInFocus {
+            let conflict = document.conflicts[here]
+            return "≠ theirs: " + (conflict.theirs.map { "“\($0)”" } ?? "deleted")
+        }
         switch focus {
         case .framework:
             guard let (r, c) = gridPosition else { return "" }

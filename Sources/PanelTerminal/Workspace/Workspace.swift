@@ -28,6 +28,9 @@ public struct Workspace: TerminalApp {
     var saveStatus: SaveStatus?
     /// The last search, highlighted until Esc.
     var searchQuery: String?
+    /// The merge conflict `next-conflict` last showed, when no pane can select it (a note's,
+    /// a panel field's): the one keep-ours and take-theirs then resolve.
+    var shownConflict: ShownConflict?
     /// Effects gathered while handling one event.
     var outbox: [AppEffect] = []
     /// Where the time comes from for notes and the live session (tests fix it).
