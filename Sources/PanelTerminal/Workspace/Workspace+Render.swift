@@ -53,7 +53,7 @@ extension Workspace {
     func schedulePane(_ layout: ScreenLayout) -> SchedulePane {
         SchedulePane(schedule: document.schedule, rows: scheduleRows, interior: layout.schedule.inset(1),
                      firstRow: scroll.schedule, selectedID: selection.scheduleItem, focused: focus == .schedule,
-                     query: searchQuery, conflicts: conflictMarks.scheduleItems)
+                     query: searchQuery, conflicts: conflictMarks.scheduleItems, liveID: document.live?.item)
     }
 
     func questionsPane(_ layout: ScreenLayout) -> QuestionsPane {
