@@ -338,3 +338,51 @@ final class NotesWorkspaceTests: XCTestCase {
                        "the next step goes on past the note, round to the first match")
     }
 }
+
+extension NotesWorkspaceTests {
+    /// A long list scrolls to keep the selected note whole, with marks for what is above and below.
+    func testTheDrawerScrollsToTheSelectedNote() {
+        var document = TestPanel.make()
+        for i in 1...30 {
+            let minute = String(format: "%02d", i)
+            document.notes.append(Note(id: "n\(i)", at: "2024-03-07T10:\(minute):00+00:00", text: "Note \(i)",
+                                       subject: .cell(equityDiagnosis)))
+        }
+        var driver = WorkspaceDriver(document)
+        driver.press("G", "N")
+        XCTAssertEqual(lines(driver, 10...12), [
+            "│ TO BE SCHEDULED            │┌ Notes · Equity × Diagnosis · 31 notes ─────────┐",
+            "│         —  SENDCOs survey  ││ 7 Mar 24 10:30 · no session                    │",
+            "│         —  Other boroughs  ││   Note 30                                      │",
+        ])
+        XCTAssertEqual(lines(driver, 22...22), ["└────────────────────────────┘└───────────────────────────────────── ↓ 25 more ┘"])
+        driver.press("G")
+        XCTAssertEqual(lines(driver, 10...10), ["│ TO BE SCHEDULED            │┌ Notes · Equity × Diagnosis · 31 notes ────── ↑ ┐"])
+        XCTAssertEqual(lines(driver, 19...20), [
+            "│                            ││ 6 Mar 24 10:41 · no session                    │",
+            "│                            ││   Parents pay for assessments                  │",
+        ])
+        XCTAssertEqual(driver.screen()[32, 20].style, Style(.selected, bold: true))
+        driver.press("g g")
+        XCTAssertEqual(lines(driver, 12...12), ["│         —  Other boroughs  ││   Note 30                                      │"])
+    }
+
+    /// The same notes under the vim and emacs keymaps.
+    func testNotesUnderTheVimAndEmacsKeymaps() throws {
+        for (name, note, drawer, close) in [("vim", "m", "M", "esc"), ("emacs", "C-c n", "C-c N", "C-g")] {
+            var driver = WorkspaceDriver()
+            driver.workspace = Workspace(document: TestPanel.make(), keymap: try KeymapLoader.load(name, userFile: nil),
+                                         today: TestPanel.today)
+            driver.press(note)
+            driver.type("From \(name)")
+            driver.press("enter", drawer)
+            if case .notes(let view) = driver.workspace.mode {
+                XCTAssertEqual(view.notes.map(\.text), ["From \(name)"], name)
+            } else {
+                XCTFail("\(name): \(drawer) opens the drawer")
+            }
+            driver.press(close)
+            XCTAssertEqual(driver.workspace.mode, .normal, name)
+        }
+    }
+}

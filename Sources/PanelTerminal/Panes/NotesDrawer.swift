@@ -38,8 +38,14 @@ struct NotesDrawer {
             y += height
             index += 1
         }
-        if view.first > 0 { buffer.put("↑", x: box.maxX - 3, y: box.y, style: Style(.mark)) }
-        if index < view.notes.count { buffer.put("↓ \(view.notes.count - index) more", x: box.maxX - 12, y: box.maxY - 1, style: Style(.mark)) }
+        if view.first > 0 {
+            let above = " ↑ "
+            buffer.put(above, x: box.maxX - 1 - DisplayWidth.of(above), y: box.y, style: Style(.mark))
+        }
+        if index < view.notes.count {
+            let below = " ↓ \(view.notes.count - index) more "
+            buffer.put(below, x: box.maxX - 1 - DisplayWidth.of(below), y: box.maxY - 1, style: Style(.mark))
+        }
     }
 
     /// A note's text as drawn: wrapped, at most `maxTextLines` lines, the last ending in "…"
