@@ -386,3 +386,18 @@ extension NotesWorkspaceTests {
         }
     }
 }
+
+extension NotesWorkspaceTests {
+    /// A read-only view never opens a box whose text it could not keep.
+    func testAReadOnlyViewTakesNoNotes() {
+        var driver = WorkspaceDriver()
+        driver.workspace.readOnly = true
+        driver.press("n")
+        XCTAssertEqual(driver.workspace.mode, .normal)
+        XCTAssertEqual(driver.message, "read-only view: notes are taken in the clerk's own Scrutiny")
+        driver.press("N")
+        if case .notes = driver.workspace.mode {} else { XCTFail("the drawer still shows the notes") }
+        driver.press("d d")
+        XCTAssertEqual(driver.document, TestPanel.make())
+    }
+}

@@ -24,6 +24,9 @@ extension TerminalApp {
 
 /// Side effects the app asks the host for.
 public enum AppEffect: Equatable, Sendable {
+    /// A change was applied (a new edit, an undo's inverse, a redo): the host puts it in the
+    /// journal, on disk, before the title bar may say "saved". Always comes before its `.save`.
+    case record(Edit)
     /// The document changed: save this version (the host coalesces and saves off the main loop).
     case save(PanelDocument)
     /// The open editor's draft changed: keep these bytes beside the store, or remove the draft (nil).

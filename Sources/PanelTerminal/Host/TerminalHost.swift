@@ -2,10 +2,13 @@ import Foundation
 import PanelModel
 
 /// Runs a `TerminalApp` on a terminal: reads input, feeds it to the app, carries out what the
-/// app asks for (autosave, drafts, quit, suspend), and draws the app's frames.
+/// app asks for (journal, autosave, drafts, quit, suspend), and draws the app's frames.
 ///
-/// The loop never blocks on the disk: saves run on the autosaver's thread and drafts on their
-/// own queue. It waits for input at most `idleTimeout` milliseconds at a time, so it also
+/// With a journal (a store opened for writing), each committed change is appended to it and
+/// fsync'd on the main loop before the title bar may say "saved" (a fraction of a millisecond
+/// usually; see docs/RELIABILITY.md), and so is the open editor's draft, at most once a second.
+/// The snapshot (the whole panel, written atomically) runs on the autosaver's thread and cuts
+/// the journal. It waits for input at most `idleTimeout` milliseconds at a time, so it also
 /// notices finished saves, due drafts and shutdown signals promptly.
 public final class TerminalHost<App: TerminalApp> {
     /// Why the loop ended.
@@ -25,6 +28,11 @@ public final class TerminalHost<App: TerminalApp> {
     private let terminal: TerminalDevice
     private let files: StoreFiles
     private let autosaver: Autosaver
+    /// Where changes and drafts go before "saved" is shown; nil for a view that never changes
+    /// the panel (read-only), which then keeps no drafts either.
+    private let journal: (any ChangeJournal)?
+    private var saveState = DurableSaveState()
+    private let wallClock: () -> Date
     private let clock: () -> Double
     private let takeSignal: () -> Int32?
     private let runDraftWrite: Autosaver.Executor
@@ -38,22 +46,28 @@ public final class TerminalHost<App: TerminalApp> {
     public var maxBurst = 64
 
     public convenience init(app: App, terminal: TerminalDevice, files: StoreFiles, autosaver: Autosaver,
+                journal: (any ChangeJournal)? = nil,
                 clock: @escaping () -> Double = { ProcessInfo.processInfo.systemUptime },
                 takeSignal: @escaping () -> Int32? = ShutdownSignals.take,
                 draftQueue: DispatchQueue = DispatchQueue(label: "scrutiny.draft")) {
-        self.init(app: app, terminal: terminal, files: files, autosaver: autosaver, clock: clock,
+        self.init(app: app, terminal: terminal, files: files, autosaver: autosaver, journal: journal, clock: clock,
                   takeSignal: takeSignal, runDraftWrite: { draftQueue.async(execute: $0) },
                   waitForDraftWrites: { draftQueue.sync {} })
     }
 
-    /// For tests: draft writes run by `runDraftWrite` (in order), `waitForDraftWrites` waits for them.
+    /// For tests: side files written off the main loop run by `runDraftWrite` (in order),
+    /// `waitForDraftWrites` waits for them; `wallClock` stamps "saved HH:MM:SS".
     init(app: App, terminal: TerminalDevice, files: StoreFiles, autosaver: Autosaver,
+         journal: (any ChangeJournal)? = nil,
          clock: @escaping () -> Double, takeSignal: @escaping () -> Int32?,
-         runDraftWrite: @escaping Autosaver.Executor, waitForDraftWrites: @escaping () -> Void) {
+         runDraftWrite: @escaping Autosaver.Executor, waitForDraftWrites: @escaping () -> Void,
+         wallClock: @escaping () -> Date = { Date() }) {
         self.app = app
         self.terminal = terminal
         self.files = files
         self.autosaver = autosaver
+        self.journal = journal
+        self.wallClock = wallClock
         self.clock = clock
         self.takeSignal = takeSignal
         self.runDraftWrite = runDraftWrite
@@ -84,10 +98,7 @@ public final class TerminalHost<App: TerminalApp> {
                 timeout = decoder.wantsFollowUp ? escapeTimeout : 0
             }
             autosaver.tick()
-            for status in autosaver.takeStatuses() {
-                app.setSaveStatus(status)
-                changed = true
-            }
+            if takeSnapshotStatuses() { changed = true }
             if let change = drafts.due(now: clock()) { perform(change) }
             if changed { draw() }
         }
@@ -97,8 +108,12 @@ public final class TerminalHost<App: TerminalApp> {
     private func deliver(_ event: InputEvent) -> Ending? {
         for effect in app.handle(event) {
             switch effect {
+            case let .record(edit):
+                record(edit)
             case let .save(document):
-                autosaver.submit(document)
+                // Read with the document, on the thread that records: the snapshot holds
+                // exactly the changes up to this number, so the cut keeps every later one.
+                autosaver.submit(document, through: journal?.lastSequence ?? 0)
             case let .saveDraft(bytes):
                 drafts.offer(bytes, now: clock())
                 if let change = drafts.due(now: clock()) { perform(change) }
@@ -124,14 +139,61 @@ public final class TerminalHost<App: TerminalApp> {
         terminal.draw(frame)
     }
 
-    private func perform(_ change: DraftThrottle.Change) {
-        let files = self.files
-        runDraftWrite {
-            switch change {
-            case let .write(bytes): try? files.writeDraft(bytes)
-            case .remove: files.removeDraft()
-            }
+    /// Puts a change in the journal, on disk, and only then lets the title bar say "saved".
+    /// A failure shows "NOT SAVED: reason"; the change stays in memory (and in the journal's
+    /// memory, written with the next record or snapshot that succeeds).
+    private func record(_ edit: Edit) {
+        guard let journal else { return }
+        do {
+            try journal.record(edit)
+            saveState.recorded(at: wallClock())
+        } catch {
+            saveState.recordFailed(error.description)
         }
+        showSaveState()
+    }
+
+    /// The draft goes into the journal with the changes (fsync'd, replayed on the next open):
+    /// one mechanism for everything typed.
+    private func perform(_ change: DraftThrottle.Change) {
+        guard let journal else { return }
+        let bytes: Data?
+        switch change {
+        case let .write(draft): bytes = draft
+        case .remove: bytes = nil
+        }
+        do {
+            try journal.recordDraft(bytes)
+            // A draft is not a change: it says "saved" again only if it ended a fault.
+            let before = saveState.status
+            saveState.draftRecorded(at: wallClock())
+            if saveState.status == before { return }
+        } catch {
+            saveState.recordFailed(error.description)
+            // Tried again a second later (a fresh temp file), unless newer text comes first.
+            if let bytes { drafts.offer(bytes, now: clock()) }
+        }
+        showSaveState()
+    }
+
+    /// Passes the autosaver's news to the app; with a journal, a snapshot's news is weighed
+    /// with the journal's (a snapshot in progress changes nothing: the change is saved).
+    /// True when the app was told something.
+    private func takeSnapshotStatuses() -> Bool {
+        let statuses = autosaver.takeStatuses()
+        guard journal != nil else {
+            for status in statuses { app.setSaveStatus(status) }
+            return !statuses.isEmpty
+        }
+        for status in statuses { saveState.snapshot(status) }
+        return !statuses.isEmpty && showSaveState()
+    }
+
+    @discardableResult
+    private func showSaveState() -> Bool {
+        guard let status = saveState.status else { return false }
+        app.setSaveStatus(status)
+        return true
     }
 
     /// Saves the draft and the document, then gives the terminal back. A second signal meanwhile
@@ -141,9 +203,7 @@ public final class TerminalHost<App: TerminalApp> {
         if let change = drafts.flush() { perform(change) }
         waitForDraftWrites()
         let unsaved = autosaver.flush()
-        if unsaved == nil {
-            for status in autosaver.takeStatuses() { app.setSaveStatus(status) }
-        }
+        if unsaved == nil { _ = takeSnapshotStatuses() }
         terminal.restore()
         return Outcome(ending: ending, unsaved: unsaved)
     }

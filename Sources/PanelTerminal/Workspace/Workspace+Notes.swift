@@ -45,6 +45,11 @@ extension Workspace {
     /// Opens the note box, stamped now, in the live session, about `subject` (else the focused
     /// cell or question). It has the editor's keys and its draft autosave.
     mutating func openNoteBox(about subject: NoteSubject?? = nil, returnTo: NotesView? = nil) {
+        // A note typed where it cannot be kept would be lost: say so before any typing.
+        if readOnly {
+            message = StatusMessage(text: "read-only view: notes are taken in the clerk's own Scrutiny", isError: true)
+            return
+        }
         let target = EditTarget.newNote(subject: subject ?? focusedSubject, source: document.live?.item, at: nowStamp)
         mode = .editing(EditSession(target: target, editor: TextEditor(text: ""), returnTo: returnTo))
     }

@@ -41,6 +41,9 @@ public struct Workspace: TerminalApp {
     var noteIndex: NoteIndex
     /// The note the last search landed on, and where that left the selection (see Workspace+Search).
     var noteMatch: NoteMatch?
+    /// A view of a store another Scrutiny is writing: every change is refused ("read-only
+    /// view"), so nothing is ever recorded or saved.
+    public var readOnly = false
 
     /// - Parameter draft: bytes of an editor draft left by a session that ended while typing;
     ///   the editor reopens on it so nothing typed is lost.
@@ -83,6 +86,16 @@ public struct Workspace: TerminalApp {
 
     public mutating func setSaveStatus(_ status: SaveStatus) {
         saveStatus = status
+    }
+
+    /// A line for the status bar until the next key, e.g. what opening the store recovered.
+    /// Said after what the workspace already has to say (that it put a draft back in its editor).
+    public mutating func announce(_ text: String) {
+        guard let said = message else {
+            message = StatusMessage(text: text)
+            return
+        }
+        message = StatusMessage(text: said.text + " · " + text, isError: said.isError)
     }
 
     private mutating func press(_ key: Key) {
@@ -158,6 +171,7 @@ public struct Workspace: TerminalApp {
     @discardableResult
     mutating func apply(_ edit: Edit) -> Bool {
         guard !edit.isNoOp else { return true }
+        guard !refusedAsReadOnly() else { return false }
         do {
             try edit.apply(to: &document)
         } catch {
@@ -165,10 +179,24 @@ public struct Workspace: TerminalApp {
             return false
         }
         history.record(edit)
-        noteIndex.apply(edit)
-        outbox.append(.save(document))
+        committed(edit)
         follow(edit)
         return true
+    }
+
+    /// True (with the message) when this is a read-only view: checked where every change is
+    /// applied, so no path can change a store another instance is writing.
+    private mutating func refusedAsReadOnly() -> Bool {
+        if readOnly { message = StatusMessage(text: "read-only view: nothing can be changed here", isError: true) }
+        return readOnly
+    }
+
+    /// The one place every change to the document is announced: the edit itself for the
+    /// journal (a new edit, an undo's inverse, a redo), then the new version for the snapshot.
+    private mutating func committed(_ applied: Edit) {
+        noteIndex.apply(applied)
+        outbox.append(.record(applied))
+        outbox.append(.save(document))
     }
 
     /// Applies the edit when there is one (the builders return nil when their target is gone).
@@ -177,13 +205,13 @@ public struct Workspace: TerminalApp {
     }
 
     mutating func undo() {
+        guard !refusedAsReadOnly() else { return }
         do {
             guard let applied = try history.undo(&document) else {
                 message = StatusMessage(text: "Nothing to undo")
                 return
             }
-            noteIndex.apply(applied)
-            outbox.append(.save(document))
+            committed(applied)
             follow(applied)
             message = StatusMessage(text: "Undid " + EditDescription.describe(applied.inverse, in: document))
         } catch {
@@ -192,13 +220,13 @@ public struct Workspace: TerminalApp {
     }
 
     mutating func redo() {
+        guard !refusedAsReadOnly() else { return }
         do {
             guard let applied = try history.redo(&document) else {
                 message = StatusMessage(text: "Nothing to redo")
                 return
             }
-            noteIndex.apply(applied)
-            outbox.append(.save(document))
+            committed(applied)
             follow(applied)
             message = StatusMessage(text: "Redid " + EditDescription.describe(applied, in: document))
         } catch {
