@@ -52,7 +52,9 @@ struct NotesView: Equatable {
 
     /// Newest first where the clerk looks for the latest evidence; in time order where they
     /// read a session back like minutes.
-    var newestFirst: Bool {
+    var newestFirst: Bool { Self.newestFirst(kind) }
+
+    static func newestFirst(_ kind: Kind) -> Bool {
         switch kind {
         case .subject, .source, .unfiled: true
         case .session, .day: false
@@ -81,12 +83,7 @@ struct NotesView: Equatable {
         // By the moment taken (offsets differ across summer time); ties keep the store's order.
         let keyed = chosen.enumerated().map { (Timestamp.seconds($0.element.at) ?? 0, $0.offset, $0.element) }
         let sorted = keyed.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
-        let newestFirst: Bool
-        switch kind {
-        case .subject, .source, .unfiled: newestFirst = true
-        case .session, .day: newestFirst = false
-        }
-        return newestFirst ? sorted.reversed() : sorted
+        return newestFirst(kind) ? sorted.reversed() : sorted
     }
 }
 
