@@ -147,3 +147,16 @@ extension LiveSessionWorkspaceTests {
         XCTAssertEqual(driver.screen().line(0), " Scrutiny · SEND Provisio…  ● LIVE Special Educational Needs and … · 00:00:05")
     }
 }
+
+extension LiveSessionWorkspaceTests {
+    /// The host knows the app only as a `TerminalApp`: its once-a-second tick reaches the
+    /// workspace's clock through the protocol, not the protocol's do-nothing default.
+    func testTheHostsTickReachesTheWorkspaceThroughTheProtocol() {
+        func tick<App: TerminalApp>(_ app: inout App, _ now: Date) -> [AppEffect] { app.tick(now) }
+        let clock = LiveTestClock("2024-03-13T10:00:00Z")
+        var driver = WorkspaceDriver.clocked(clock)
+        driver.press("1", "j", "L")
+        XCTAssertEqual(tick(&driver.workspace, clock.now.addingTimeInterval(61)), [])
+        XCTAssertTrue(driver.screen().line(0).hasSuffix("● LIVE SENDIASS · 00:01:01"), driver.screen().line(0))
+    }
+}
