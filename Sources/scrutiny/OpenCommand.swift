@@ -10,8 +10,10 @@ struct Open: ParsableCommand {
         abstract: "Open a panel file in the full-screen workspace (the default command).",
         discussion: """
             Without FILE, opens ./panel.json, creating it from the example panel on first run. \
-            Every change is saved as you go; text in an open editor is kept beside the file as \
-            FILE.draft and comes back if Scrutiny is killed. New files are readable by their owner only.
+            Every change, and the text of an open editor once a second, is written to FILE.journal \
+            (on disk before the title bar says saved) and comes back if Scrutiny is killed. One \
+            Scrutiny at a time writes a file (FILE.lock); another is offered a read-only view. \
+            New files are readable by their owner only.
             """
     )
 
@@ -36,24 +38,57 @@ struct Open: ParsableCommand {
         if !exists && file != nil {
             fail("\(url.relativePath) does not exist; create it with `scrutiny new \(url.relativePath)`")
         }
-        let document: PanelDocument
-        if exists {
-            // Read the store before asking for a terminal, so a bad file is reported anywhere.
-            do { document = try PanelStore.load(from: url) } catch { fail("\(error)") }
-            requireTerminal()
-        } else {
+        if !exists {
             // First run: never leave a new panel.json behind when there is no terminal to use it.
             requireTerminal()
             do { try PanelStore.create(PanelTemplates.example, at: url) } catch { fail("\(error)") }
-            document = PanelTemplates.example
         }
 
-        let files = StoreFiles(store: url)
-        files.removeLeftoverDraftTemporaries()
-        let draft = files.readDraft()
-        let workspace = Workspace(document: document, keymap: keymap, draft: draft)
-        let status = TerminalSession.run(workspace, store: url)
-        if status != 0 { throw ExitCode(status) }
+        // The lock, temp files of a crash, and the journal replayed: before asking for a
+        // terminal, so a bad file is reported anywhere.
+        switch Result(catching: { () throws(StoreSessionError) in try StoreSession.open(url, program: Self.program) }) {
+        case .success(let (session, opened)):
+            do { try TerminalSession.checkTerminal() } catch {
+                session.close()
+                fail("\(error)")
+            }
+            if opened.recovery.replayed > 0 {
+                // Bring the store itself up to date at once, so other tools (check, export, a
+                // follower) see what was recovered. If it fails, the journal still holds it all.
+                _ = try? session.snapshot(opened.document, through: session.lastSequence)
+            }
+            var workspace = Workspace(document: opened.document, keymap: keymap, draft: opened.draft)
+            // For chairs running `scrutiny present FILE --follow-cursor` (ids only, in FILE.cursor).
+            workspace.publishesSelection = true
+            if !opened.summary.isEmpty { workspace.announce(Self.sentence(opened.summary)) }
+            let status = TerminalSession.run(workspace, store: url, session: session)
+            if status != 0 { throw ExitCode(status) }
+        case .failure(.store(let error)):
+            fail("\(error)")
+        case .failure(.locked(let refusal)):
+            requireTerminal()
+            let choice = LockPrompt.ask(refusal, read: { prompt in
+                print(prompt, terminator: "")
+                fflush(nil)
+                return readLine()
+            }, say: { print($0) })
+            guard choice == .readOnly else { throw ExitCode(1) }
+            let document: PanelDocument
+            do { document = try StoreSession.peek(url).document } catch { fail("\(error)") }
+            var workspace = Workspace(document: document, keymap: keymap)
+            workspace.readOnly = true
+            workspace.announce("read-only view: \(url.relativePath) is open in another Scrutiny")
+            let status = TerminalSession.run(workspace, store: url)
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+
+    /// Written in the lock, so a refusal can say which program holds the store.
+    static let program = "scrutiny 0.1"
+
+    /// "Took over the lock …; replayed 12 changes …": the session's summary as a sentence.
+    static func sentence(_ summary: String) -> String {
+        summary.prefix(1).uppercased() + summary.dropFirst()
     }
 
     private func requireTerminal() {

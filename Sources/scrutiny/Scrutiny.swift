@@ -13,6 +13,7 @@ struct Scrutiny: ParsableCommand {
             Import.self,
             Export.self,
             KeymapCommand.self,
+            Present.self,
             MergeCommand.self,
             SyncCommand.self,
         ],

@@ -44,8 +44,9 @@ final class WorkspaceInTmuxTests: XCTestCase {
         return framework[c.id, d.id]
     }
 
+    /// The editor's draft the next open would recover from the journal.
     private var draft: String? {
-        (try? Data(contentsOf: URL(fileURLWithPath: store.path + ".draft"))).map { String(decoding: $0, as: UTF8.self) }
+        (try? StoreSession.peek(store))?.draft.map { String(decoding: $0, as: UTF8.self) }
     }
 
     private func assertTerminalRestored(_ session: TmuxSession, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -238,7 +239,7 @@ final class WorkspaceInTmuxTests: XCTestCase {
             session.close()
             // A fresh store for the next signal.
             try FileManager.default.removeItem(at: store)
-            try? FileManager.default.removeItem(atPath: store.path + ".draft")
+            try? FileManager.default.removeItem(atPath: store.path + ".journal")
             try PanelStore.create(PanelTemplates.blank, at: store)
         }
     }

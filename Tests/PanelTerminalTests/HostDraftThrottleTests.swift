@@ -45,35 +45,5 @@ final class HostDraftThrottleTests: XCTestCase {
         XCTAssertNil(throttle.flush())
     }
 
-    func testDraftFilesAreWrittenBesideTheStoreReadableByTheOwnerOnlyAndRemoved() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("draft-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let files = StoreFiles(store: folder.appendingPathComponent("panel.json"))
-        XCTAssertEqual(files.draft.lastPathComponent, "panel.json.draft")
-        XCTAssertNil(files.readDraft())
-        try files.writeDraft(bytes("first"))
-        try files.writeDraft(bytes("second"))
-        XCTAssertEqual(files.readDraft(), bytes("second"))
-        let mode = try FileManager.default.attributesOfItem(atPath: files.draft.path)[.posixPermissions] as? Int
-        XCTAssertEqual(mode, 0o600)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["panel.json.draft"])
-        files.removeDraft()
-        XCTAssertNil(files.readDraft())
-    }
-
-    func testTemporaryDraftsOfDeadProcessesAreRemovedAndThoseOfLiveOnesKept() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("draft-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let files = StoreFiles(store: folder.appendingPathComponent("panel.json"))
-        // pid_t's largest value is never a running process; this process certainly is.
-        let dead = "panel.json.draft.tmp-\(Int32.max)"
-        let live = "panel.json.draft.tmp-\(getpid())"
-        for name in [dead, live, "panel.json"] {
-            try Data("x".utf8).write(to: folder.appendingPathComponent(name))
-        }
-        files.removeLeftoverDraftTemporaries()
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["panel.json", live])
-    }
+    // Where drafts go (the journal, fsync'd, 0600) is tested in HostJournalTests and StoreSessionTests.
 }

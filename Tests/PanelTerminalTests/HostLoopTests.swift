@@ -45,6 +45,7 @@ final class HostLoopTests: XCTestCase {
         var line = ""
         var events: [InputEvent] = []
         var statuses: [SaveStatus] = []
+        var ticks = 0
 
         mutating func handle(_ event: InputEvent) -> [AppEffect] {
             events.append(event)
@@ -53,9 +54,10 @@ final class HostLoopTests: XCTestCase {
             case let .key(key) where key == .ctrl("z"): return [.suspend]
             case let .key(key) where key == .ctrl("l"): return [.redraw]
             case let .key(key) where key == Key(.enter):
+                let edit = Edit.setPanelField(.title, from: document.panel.title, to: line)
                 document.panel.title = line
                 line = ""
-                return [.save(document), .saveDraft(nil)]
+                return [.record(edit), .save(document), .saveDraft(nil)]
             case let .key(key):
                 guard case let .character(c) = key.base, !key.ctrl, !key.alt else { return [] }
                 line.append(c)
@@ -68,23 +70,38 @@ final class HostLoopTests: XCTestCase {
             }
         }
         mutating func setSaveStatus(_ status: SaveStatus) { statuses.append(status) }
+        mutating func tick(_ now: Date) -> [AppEffect] {
+            ticks += 1
+            return []
+        }
         func render(into buffer: inout ScreenBuffer) {
             buffer.put("> " + line, x: 0, y: 0)
             buffer.put("\(buffer.width)x\(buffer.height)", x: 0, y: 1)
+            buffer.put("ticks \(ticks)", x: 0, y: 2)
         }
     }
 
     private var folder: URL!
     private var files: StoreFiles!
+    /// The store opened for writing, as `scrutiny FILE` opens it: changes and drafts go to its journal.
+    private var session: StoreSession!
 
     override func setUpWithError() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("host-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         files = StoreFiles(store: folder.appendingPathComponent("panel.json"))
+        try PanelStore.create(PanelDocument(), at: files.store)
+        session = try StoreSession.open(files.store, program: "test").0
     }
 
     override func tearDownWithError() throws {
+        session?.close()
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// The draft the next open would recover.
+    private func draft() -> String? {
+        (try? StoreSession.peek(files.store))?.draft.map { String(decoding: $0, as: UTF8.self) }
     }
 
     private func chars(_ text: String) -> [TerminalRead] {
@@ -95,13 +112,14 @@ final class HostLoopTests: XCTestCase {
     private func host(_ terminal: ScriptedTerminal, signals: [Int: Int32] = [:], step: Double = 0.05,
                       failSaves: Bool = false) -> TerminalHost<LineApp> {
         let store = files.store
-        let autosaver = Autosaver(write: { document in
+        let session = self.session!
+        let autosaver = Autosaver(snapshot: { document, sequence in
             if failSaves { throw FileError(path: store.path, code: EROFS) }
-            try PanelStore.save(document, to: store)
+            try session.snapshot(document, through: sequence)
         }, execute: { $0() })
         var reads = 0
         var pendingSignals = signals
-        return TerminalHost(app: LineApp(), terminal: terminal, files: files, autosaver: autosaver,
+        return TerminalHost(app: LineApp(), terminal: terminal, files: files, autosaver: autosaver, journal: session,
                             clock: { Double(terminal.timeouts.count) * step },
                             takeSignal: {
                                 defer { reads += 1 }
@@ -120,7 +138,7 @@ final class HostLoopTests: XCTestCase {
         XCTAssertNil(outcome.unsaved)
         XCTAssertEqual(terminal.restored, 1)
         XCTAssertEqual(try PanelStore.load(from: files.store).panel.title, "Équité 日本")
-        XCTAssertNil(files.readDraft(), "Enter closed the line, so its draft is gone")
+        XCTAssertNil(draft(), "Enter closed the line, so its draft is gone")
         XCTAssertEqual(host.app.events.first, .resize(width: 80, height: 24), "the app learns the real size first")
         XCTAssertTrue(terminal.frames.contains { $0.line(0) == "> Équité 日本" })
         XCTAssertEqual(host.app.statuses.last.map { if case .saved = $0 { true } else { false } }, true)
@@ -147,6 +165,18 @@ final class HostLoopTests: XCTestCase {
         XCTAssertEqual(terminal.frames.map { $0.line(0) }, [">", "> many keys at once"])
     }
 
+    /// The live session's elapsed time moves while nobody types: the app is told the time
+    /// about once a second, and the frame is drawn again after each.
+    func testTheAppIsToldTheTimeAboutOnceASecondAndRedrawn() {
+        // Each read is 0.3 s on the invented clock, from 0 s when the first frame is drawn:
+        // ticks at 1.2 s and 2.4 s, and not again before the terminal goes away at 3 s.
+        let terminal = ScriptedTerminal(Array(repeating: .input(.timeout), count: 10))
+        let host = host(terminal, step: 0.3)
+        XCTAssertEqual(host.run().ending, .hangUp)
+        XCTAssertEqual(host.app.ticks, 2)
+        XCTAssertEqual(terminal.frames.last?.line(2), "ticks 2")
+    }
+
     func testResizeRedrawsAtTheNewSize() {
         let terminal = ScriptedTerminal([.input(.resized(width: 60, height: 20)), .input(.timeout)])
         terminal.beforeRead = { index in if index == 0 { terminal.size = (60, 20) } }
@@ -160,8 +190,7 @@ final class HostLoopTests: XCTestCase {
         // "abc" wait until a second after that write (1.5 s, the first read after 1.3 s).
         let terminal = ScriptedTerminal(chars("abc") + [.input(.timeout), .input(.timeout)])
         var seen: [String?] = []
-        let files = self.files!
-        terminal.beforeRead = { _ in seen.append(files.readDraft().map { String(decoding: $0, as: UTF8.self) }) }
+        terminal.beforeRead = { [unowned self] _ in seen.append(draft()) }
         let host = host(terminal, step: 0.3)
         XCTAssertEqual(host.run().ending, .hangUp)
         XCTAssertEqual(seen, [nil, "a", "a", "a", "a", "abc"])
@@ -171,7 +200,7 @@ final class HostLoopTests: XCTestCase {
         let terminal = ScriptedTerminal(chars("abc"))
         let host = host(terminal, step: 0.1)
         XCTAssertEqual(host.run().ending, .hangUp)
-        XCTAssertEqual(files.readDraft().map { String(decoding: $0, as: UTF8.self) }, "abc")
+        XCTAssertEqual(draft(), "abc")
     }
 
     func testASignalSavesTheDraftAndTheDocumentAndRestoresTheTerminal() throws {
@@ -183,7 +212,7 @@ final class HostLoopTests: XCTestCase {
         XCTAssertEqual(outcome.ending, .signal(SIGTERM))
         XCTAssertEqual(terminal.restored, 1)
         XCTAssertEqual(try PanelStore.load(from: files.store).panel.title, "title")
-        XCTAssertEqual(files.readDraft().map { String(decoding: $0, as: UTF8.self) }, "note")
+        XCTAssertEqual(draft(), "note")
     }
 
     func testAHangUpSavesAndEndsInsteadOfReadingForever() throws {

@@ -57,7 +57,7 @@ final class KeymapBuiltInTests: XCTestCase {
                 seen[context, default: []].insert(keys)
                 count += 1
             }
-            XCTAssertEqual(Set(seen.keys), ["[global]", "[grid]", "[schedule]", "[questions]", "[editor]"], name)
+            XCTAssertEqual(Set(seen.keys), ["[global]", "[grid]", "[schedule]", "[questions]", "[notes]", "[editor]"], name)
             // Every line read is one binding the loader kept.
             XCTAssertEqual(count, try builtIn(name).bindings.values.map(\.count).reduce(0, +), name)
         }
@@ -76,28 +76,35 @@ final class KeymapBuiltInTests: XCTestCase {
     func testTheDefaultMapIsExactlyTheAgreedOne() throws {
         let agreed: [KeyContext: [String: String]] = [
             .global: [
-                "q": "quit", "?": "help", ":": "command-line", "/": "search", "n": "search-next",
-                "N": "search-previous", "u": "undo", "C-r": "redo", "tab": "next-pane",
+                "q": "quit", "?": "help", ":": "command-line", "/": "search", "C-n": "search-next",
+                "C-p": "search-previous", "n": "note", "N": "notes", "t": "today", "U": "unfiled", "u": "undo", "C-r": "redo", "tab": "next-pane",
                 "S-tab": "previous-pane", "1": "focus-schedule", "2": "focus-framework",
                 "3": "focus-questions", "C-l": "redraw", "C-z": "suspend", "up": "move-up",
                 "k": "move-up", "down": "move-down", "j": "move-down", "left": "move-left",
                 "h": "move-left", "right": "move-right", "l": "move-right", "pageup": "page-up",
                 "pagedown": "page-down", "home": "line-start", "end": "line-end", "g g": "go-first",
-                "G": "go-last", "c n": "next-conflict", "c o": "keep-ours", "c t": "take-theirs",
+                "G": "go-last", "F5": "presentation", "P": "presentation",
+                "c n": "next-conflict", "c o": "keep-ours", "c t": "take-theirs",
             ],
             .grid: [
                 "enter": "edit", "del": "clear", "x": "clear", "o": "add-criterion",
                 "O": "add-dimension", "r": "rename-criterion", "R": "rename-dimension",
                 "d r": "delete-criterion", "d c": "delete-dimension", "K": "move-criterion-up",
                 "J": "move-criterion-down", "H": "move-dimension-left", "L": "move-dimension-right",
+                "z": "zoom", "Z": "zoom-criterion", "A-z": "zoom-dimension", "E": "hide-empty",
             ],
             .schedule: [
                 "enter": "edit", "a": "add", "r": "rename", "d d": "delete", "K": "move-item-up",
                 "J": "move-item-down", "s": "cycle-status", "D": "set-date", "T": "set-kind",
+                "L": "live", "E": "end", "v": "session",
             ],
             .questions: [
                 "enter": "edit", "a": "add", "r": "rename", "d d": "delete", "K": "move-item-up",
                 "J": "move-item-down", "s": "cycle-status",
+            ],
+            .notes: [
+                "enter": "edit-note", "e": "edit-note", "m": "move-note", "d d": "delete-note",
+                "del": "delete-note", "p": "promote-note", "esc": "close-notes", "q": "close-notes",
             ],
             .editor: [
                 "left": "cursor-left", "right": "cursor-right", "C-left": "word-left", "A-b": "word-left",

@@ -117,7 +117,7 @@ final class WorkspaceCommandTests: XCTestCase {
             let after = driver.workspace
             let changed = after.document != before.document || after.focus != before.focus
                 || after.selection != before.selection || after.mode != before.mode || !driver.effects.isEmpty
-                || after.message != nil
+                || after.message != nil || after.chair != before.chair
             XCTAssertTrue(changed, ":\(action.rawValue) did nothing visible")
         }
     }

@@ -44,7 +44,8 @@ public struct RescueSave {
         for target in candidates {
             if let written = write(to: target) { return written }
         }
-        say("Nowhere could take the changes; the draft, if any, is still beside the store.")
+        say("Nowhere could take the changes; whatever reached \(files.store.lastPathComponent).journal comes back "
+            + "the next time the panel is opened.")
         return nil
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 import PanelModel
 
-/// The files the host keeps beside a store: the draft of the open editor (`FILE.draft`), and,
-/// when the store cannot be written on the way out, a rescue copy of the panel.
+/// The files the host keeps beside a store besides the store's own (snapshot, journal, lock:
+/// `StoreSession`): when the store cannot be written on the way out, a rescue copy of the panel.
+/// The open editor's draft is not here: it goes into the journal with the changes.
 public struct StoreFiles: Sendable {
     public let store: URL
 
@@ -10,35 +11,16 @@ public struct StoreFiles: Sendable {
         self.store = store
     }
 
-    public var draft: URL { URL(fileURLWithPath: store.path + ".draft") }
+    /// Where the clerk's selection is published for followers (`CursorSidecar`).
+    public var cursor: URL { CursorSidecar.url(for: store) }
 
-    /// The draft left by a session that did not close its editor (a crash, a kill), if any.
-    public func readDraft() -> Data? {
-        try? Data(contentsOf: draft)
+    /// Atomic like the draft, so a follower never reads half a file.
+    public func writeCursor(_ bytes: Data) throws {
+        try Self.writeAtomically(bytes, to: cursor)
     }
 
-    /// Writes the draft through a temporary file created 0600 (never readable by others, not
-    /// even for a moment) and renamed over the old one, so a kill mid-write leaves the old draft.
-    public func writeDraft(_ bytes: Data) throws {
-        try Self.writeAtomically(bytes, to: draft)
-    }
-
-    public func removeDraft() {
-        unlink(draft.path)
-    }
-
-    /// Removes temporary draft files left by a process that was killed mid-write. A file whose
-    /// process still runs (another session on the same store) is left alone.
-    public func removeLeftoverDraftTemporaries() {
-        let folder = draft.deletingLastPathComponent()
-        let prefix = draft.lastPathComponent + ".tmp-"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where name.hasPrefix(prefix) {
-            guard let pid = pid_t(name.dropFirst(prefix.count)) else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH {
-                unlink(folder.appendingPathComponent(name).path)
-            }
-        }
+    public func removeCursor() {
+        unlink(cursor.path)
     }
 
     /// Writes bytes to `url` via a fresh 0600 temporary file in the same folder, fsync'd, then

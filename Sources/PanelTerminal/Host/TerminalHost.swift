@@ -2,10 +2,13 @@ import Foundation
 import PanelModel
 
 /// Runs a `TerminalApp` on a terminal: reads input, feeds it to the app, carries out what the
-/// app asks for (autosave, drafts, quit, suspend), and draws the app's frames.
+/// app asks for (journal, autosave, drafts, quit, suspend), and draws the app's frames.
 ///
-/// The loop never blocks on the disk: saves run on the autosaver's thread and drafts on their
-/// own queue. It waits for input at most `idleTimeout` milliseconds at a time, so it also
+/// With a journal (a store opened for writing), each committed change is appended to it and
+/// fsync'd on the main loop before the title bar may say "saved" (a fraction of a millisecond
+/// usually; see docs/RELIABILITY.md), and so is the open editor's draft, at most once a second.
+/// The snapshot (the whole panel, written atomically) runs on the autosaver's thread and cuts
+/// the journal. It waits for input at most `idleTimeout` milliseconds at a time, so it also
 /// notices finished saves, due drafts and shutdown signals promptly.
 public final class TerminalHost<App: TerminalApp> {
     /// Why the loop ended.
@@ -25,12 +28,29 @@ public final class TerminalHost<App: TerminalApp> {
     private let terminal: TerminalDevice
     private let files: StoreFiles
     private let autosaver: Autosaver
+    /// Where changes and drafts go before "saved" is shown; nil for a view that never changes
+    /// the panel (read-only), which then keeps no drafts either.
+    private let journal: (any ChangeJournal)?
+    private var saveState = DurableSaveState()
+    private let wallClock: () -> Date
     private let clock: () -> Double
     private let takeSignal: () -> Int32?
     private let runDraftWrite: Autosaver.Executor
     private let waitForDraftWrites: () -> Void
     private var decoder: KeyDecoder
     private var drafts = DraftThrottle()
+    /// When the app was last told the time (see `tickIfDue`).
+    private var lastTick: Double = 0
+    /// The clerk's selection for followers: a few writes a second at most, the latest always.
+    private var cursors: DraftThrottle = {
+        var throttle = DraftThrottle()
+        throttle.interval = 0.2
+        return throttle
+    }()
+    private var publishedCursor = false
+    /// Called on every turn of the loop (at least every `idleTimeout` ms) for news from outside
+    /// the terminal, such as the read-only view's `StoreFollower`; true when the app must be redrawn.
+    public var background: ((inout App) -> Bool)?
     public var idleTimeout = 50
     /// How long to wait for the rest of an escape sequence (Alt+key) after Esc.
     public var escapeTimeout = 25
@@ -38,22 +58,28 @@ public final class TerminalHost<App: TerminalApp> {
     public var maxBurst = 64
 
     public convenience init(app: App, terminal: TerminalDevice, files: StoreFiles, autosaver: Autosaver,
+                journal: (any ChangeJournal)? = nil,
                 clock: @escaping () -> Double = { ProcessInfo.processInfo.systemUptime },
                 takeSignal: @escaping () -> Int32? = ShutdownSignals.take,
                 draftQueue: DispatchQueue = DispatchQueue(label: "scrutiny.draft")) {
-        self.init(app: app, terminal: terminal, files: files, autosaver: autosaver, clock: clock,
+        self.init(app: app, terminal: terminal, files: files, autosaver: autosaver, journal: journal, clock: clock,
                   takeSignal: takeSignal, runDraftWrite: { draftQueue.async(execute: $0) },
                   waitForDraftWrites: { draftQueue.sync {} })
     }
 
-    /// For tests: draft writes run by `runDraftWrite` (in order), `waitForDraftWrites` waits for them.
+    /// For tests: side files written off the main loop run by `runDraftWrite` (in order),
+    /// `waitForDraftWrites` waits for them; `wallClock` stamps "saved HH:MM:SS".
     init(app: App, terminal: TerminalDevice, files: StoreFiles, autosaver: Autosaver,
+         journal: (any ChangeJournal)? = nil,
          clock: @escaping () -> Double, takeSignal: @escaping () -> Int32?,
-         runDraftWrite: @escaping Autosaver.Executor, waitForDraftWrites: @escaping () -> Void) {
+         runDraftWrite: @escaping Autosaver.Executor, waitForDraftWrites: @escaping () -> Void,
+         wallClock: @escaping () -> Date = { Date() }) {
         self.app = app
         self.terminal = terminal
         self.files = files
         self.autosaver = autosaver
+        self.journal = journal
+        self.wallClock = wallClock
         self.clock = clock
         self.takeSignal = takeSignal
         self.runDraftWrite = runDraftWrite
@@ -67,6 +93,7 @@ public final class TerminalHost<App: TerminalApp> {
         let (width, height) = terminal.size
         if let ending = deliver(.resize(width: width, height: height)) { return shutDown(ending) }
         draw()
+        lastTick = clock()  // the first frame already shows the time
         while true {
             if let signal = takeSignal() { return shutDown(.signal(signal)) }
             var timeout = decoder.wantsFollowUp ? escapeTimeout : idleTimeout
@@ -84,21 +111,41 @@ public final class TerminalHost<App: TerminalApp> {
                 timeout = decoder.wantsFollowUp ? escapeTimeout : 0
             }
             autosaver.tick()
-            for status in autosaver.takeStatuses() {
-                app.setSaveStatus(status)
-                changed = true
-            }
+            let tick = tickIfDue()
+            if let ending = tick.ending { return shutDown(ending) }
+            if tick.ticked { changed = true }
+            if takeSnapshotStatuses() { changed = true }
             if let change = drafts.due(now: clock()) { perform(change) }
+            if let change = cursors.due(now: clock()) { publish(change) }
+            if let background, background(&app) { changed = true }
             if changed { draw() }
         }
     }
 
     /// Hands one event to the app and carries out its effects; returns an ending if one was asked for.
     private func deliver(_ event: InputEvent) -> Ending? {
-        for effect in app.handle(event) {
+        carryOut(app.handle(event))
+    }
+
+    /// Tells the app the time about once a second (the live session's elapsed time moves
+    /// without a key being pressed); true when it did, so the frame is drawn again.
+    private func tickIfDue() -> (ticked: Bool, ending: Ending?) {
+        let now = clock()
+        guard now - lastTick >= 1 else { return (false, nil) }
+        lastTick = now
+        return (true, carryOut(app.tick(wallClock())))
+    }
+
+    /// Carries out what the app asked for; returns an ending if one was asked for.
+    private func carryOut(_ effects: [AppEffect]) -> Ending? {
+        for effect in effects {
             switch effect {
+            case let .record(edit):
+                record(edit)
             case let .save(document):
-                autosaver.submit(document)
+                // Read with the document, on the thread that records: the snapshot holds
+                // exactly the changes up to this number, so the cut keeps every later one.
+                autosaver.submit(document, through: journal?.lastSequence ?? 0)
             case let .saveDraft(bytes):
                 drafts.offer(bytes, now: clock())
                 if let change = drafts.due(now: clock()) { perform(change) }
@@ -112,6 +159,9 @@ public final class TerminalHost<App: TerminalApp> {
                 if let ending = deliver(.resize(width: width, height: height)) { return ending }
             case .redraw:
                 terminal.invalidate()
+            case let .publishCursor(bytes):
+                cursors.offer(bytes, now: clock())
+                if let change = cursors.due(now: clock()) { publish(change) }
             }
         }
         return nil
@@ -124,14 +174,68 @@ public final class TerminalHost<App: TerminalApp> {
         terminal.draw(frame)
     }
 
-    private func perform(_ change: DraftThrottle.Change) {
-        let files = self.files
-        runDraftWrite {
-            switch change {
-            case let .write(bytes): try? files.writeDraft(bytes)
-            case .remove: files.removeDraft()
-            }
+    /// Puts a change in the journal, on disk, and only then lets the title bar say "saved".
+    /// A failure shows "NOT SAVED: reason"; the change stays in memory (and in the journal's
+    /// memory, written with the next record or snapshot that succeeds).
+    private func record(_ edit: Edit) {
+        guard let journal else { return }
+        do {
+            try journal.record(edit)
+            saveState.recorded(at: wallClock())
+        } catch {
+            saveState.recordFailed(error.description)
         }
+        showSaveState()
+    }
+
+    /// The draft goes into the journal with the changes (fsync'd, replayed on the next open):
+    /// one mechanism for everything typed.
+    private func perform(_ change: DraftThrottle.Change) {
+        guard let journal else { return }
+        let bytes: Data?
+        switch change {
+        case let .write(draft): bytes = draft
+        case .remove: bytes = nil
+        }
+        do {
+            try journal.recordDraft(bytes)
+            // A draft is not a change: it says "saved" again only if it ended a fault.
+            let before = saveState.status
+            saveState.draftRecorded(at: wallClock())
+            if saveState.status == before { return }
+        } catch {
+            saveState.recordFailed(error.description)
+            // Tried again a second later (a fresh temp file), unless newer text comes first.
+            if let bytes { drafts.offer(bytes, now: clock()) }
+        }
+        showSaveState()
+    }
+
+    /// Passes the autosaver's news to the app; with a journal, a snapshot's news is weighed
+    /// with the journal's (a snapshot in progress changes nothing: the change is saved).
+    /// True when the app was told something.
+    private func takeSnapshotStatuses() -> Bool {
+        let statuses = autosaver.takeStatuses()
+        guard journal != nil else {
+            for status in statuses { app.setSaveStatus(status) }
+            return !statuses.isEmpty
+        }
+        for status in statuses { saveState.snapshot(status) }
+        return !statuses.isEmpty && showSaveState()
+    }
+
+    @discardableResult
+    private func showSaveState() -> Bool {
+        guard let status = saveState.status else { return false }
+        app.setSaveStatus(status)
+        return true
+    }
+
+    private func publish(_ change: DraftThrottle.Change) {
+        guard case let .write(bytes) = change else { return }
+        publishedCursor = true
+        let files = self.files
+        runDraftWrite { try? files.writeCursor(bytes) }
     }
 
     /// Saves the draft and the document, then gives the terminal back. A second signal meanwhile
@@ -139,11 +243,14 @@ public final class TerminalHost<App: TerminalApp> {
     private func shutDown(_ ending: Ending) -> Outcome {
         // The draft first: it is small, and it holds the typing most at risk.
         if let change = drafts.flush() { perform(change) }
+        // Followers keep the last selection they saw; the file goes with the clerk.
+        if publishedCursor {
+            let files = self.files
+            runDraftWrite { files.removeCursor() }
+        }
         waitForDraftWrites()
         let unsaved = autosaver.flush()
-        if unsaved == nil {
-            for status in autosaver.takeStatuses() { app.setSaveStatus(status) }
-        }
+        if unsaved == nil { _ = takeSnapshotStatuses() }
         terminal.restore()
         return Outcome(ending: ending, unsaved: unsaved)
     }

@@ -18,9 +18,17 @@ public enum TerminalSession {
         }
     }
 
-    /// Runs `app` over the store at `store`; returns the exit status. Saves go to `store`
-    /// through `PanelStore.save`; drafts go beside it.
-    public static func run<App: TerminalApp>(_ app: App, store: URL) -> Int32 {
+    /// Runs `app` over the store at `store`; returns the exit status. With `session` (the store
+    /// opened for writing: locked, journal replayed), every change and draft goes to its
+    /// journal before "saved" is shown, snapshots go through it, and on the way out a last
+    /// snapshot is written and the session closed (lock released). Without one (a read-only
+    /// view) nothing is journalled.
+    /// `background` is called on every turn of the loop with the app (see `TerminalHost.background`).
+    public static func run<App: TerminalApp>(_ app: App, store: URL, session: StoreSession? = nil,
+                                             background: ((inout App) -> Bool)? = nil) -> Int32 {
+        // Closed on every way out, even a failed start: the journal keeps what the snapshot
+        // does not, and the next open replays it.
+        defer { session?.close() }
         // Before initscr, so ncurses does not put its own quit-at-once handlers in their place.
         ShutdownSignals.install()
         let terminal: NcursesTerminal
@@ -30,9 +38,15 @@ public enum TerminalSession {
             printError("scrutiny: \(error)")
             return 1
         }
-        let autosaver = Autosaver(write: { document in try PanelStore.save(document, to: store) })
+        let autosaver: Autosaver
+        if let session {
+            autosaver = Autosaver(snapshot: { document, sequence in try session.snapshot(document, through: sequence) })
+        } else {
+            autosaver = Autosaver(write: { document in try PanelStore.save(document, to: store) })
+        }
         let files = StoreFiles(store: store)
-        let host = TerminalHost(app: app, terminal: terminal, files: files, autosaver: autosaver)
+        let host = TerminalHost(app: app, terminal: terminal, files: files, autosaver: autosaver, journal: session)
+        host.background = background
         let outcome = host.run()
 
         // The terminal is ours again only as a plain line-by-line one from here on.

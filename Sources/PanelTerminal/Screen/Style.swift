@@ -17,6 +17,14 @@ public struct Style: Hashable, Sendable {
         case live            // the live-session mark
         case mark            // small marks: evidence counts, conflict marks, "today"
         case overlay         // help, prompts, zoom boxes
+        // Presentation and zoom, for a projector: the theme gives these a high-contrast look of
+        // their own (dark text on a light ground where there is colour), so the chair's view is
+        // a style variant and the host needs no switch of theme to show it.
+        case stage           // the ground and the text of cells
+        case stageHeader     // headings, criterion and dimension names, scroll marks
+        case stageSelected   // the selected cell
+        case stageRule       // rules and column separators
+        case stageQuiet      // "—" for an empty cell, the follower's status, the position
     }
 
     public var role: Role

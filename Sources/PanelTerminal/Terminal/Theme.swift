@@ -70,6 +70,12 @@ public struct Theme: Equatable, Sendable {
         .live: Look(pair: Pair(.black, on: .green), bold: true),
         .mark: Look(pair: Pair(.magenta, on: nil), bold: true),
         .overlay: Look(pair: Pair(.black, on: .white)),
+        // Presentation and zoom, for a projector: dark text on a light ground, no dim text.
+        .stage: Look(pair: Pair(.black, on: .white)),
+        .stageHeader: Look(pair: Pair(.blue, on: .white), bold: true),
+        .stageSelected: Look(pair: Pair(.white, on: .blue), bold: true),
+        .stageRule: Look(pair: Pair(.blue, on: .white)),
+        .stageQuiet: Look(pair: Pair(.black, on: .white)),
     ])
 
     public static let monochrome = Theme(name: "monochrome", looks: [
@@ -87,5 +93,10 @@ public struct Theme: Equatable, Sendable {
         .live: Look(bold: true, reverse: true),
         .mark: Look(bold: true),
         .overlay: Look(),
+        .stage: Look(),
+        .stageHeader: Look(bold: true),
+        .stageSelected: Look(bold: true, reverse: true),
+        .stageRule: Look(),
+        .stageQuiet: Look(),
     ])
 }

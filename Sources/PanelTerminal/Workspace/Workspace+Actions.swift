@@ -4,6 +4,7 @@ import PanelModel
 /// What each action does outside the editor: moving, focusing, and turning requests into edits.
 extension Workspace {
     mutating func perform(_ action: Action) {
+        if performInChairView(action) { return }
         switch action {
         case .quit: outbox.append(.quit)
         case .help: mode = .help(firstLine: 0)
@@ -55,7 +56,11 @@ extension Workspace {
         case .moveCriterionDown: moveAxisItem(.criteria, by: 1)
         case .moveDimensionLeft: moveAxisItem(.dimensions, by: -1)
         case .moveDimensionRight: moveAxisItem(.dimensions, by: 1)
+        case .presentation, .hideEmpty, .zoom, .zoomCriterion, .zoomDimension: break  // performInChairView did it
 
+        case .startLive, .endLive, .newNote, .notesDrawer, .sessionNotes, .todayNotes, .unfiledNotes,
+             .editNote, .moveNote, .deleteNote, .promoteNote, .closeNotes:
+            performNotes(action)
         case .nextConflict: jumpToNextConflict()
         case .keepOurs: resolveConflictHere(.ours)
         case .takeTheirs: resolveConflictHere(.theirs)

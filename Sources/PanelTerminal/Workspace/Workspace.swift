@@ -33,6 +33,19 @@ public struct Workspace: TerminalApp {
     var shownConflict: ShownConflict?
     /// Effects gathered while handling one event.
     var outbox: [AppEffect] = []
+    /// Presentation, zoom and the read-only view (Workspace+Presentation, Workspace+Zoom).
+    var chair = ChairView()
+    /// Where the time comes from for notes and the live session (tests fix it).
+    var clock: @Sendable () -> Date = { Date() }
+    /// The time of the last event or tick: what the title bar's elapsed time shows.
+    var now = Date()
+    /// Note counts by cell, question and session, kept up to date edit by edit (see `NoteIndex`).
+    var noteIndex: NoteIndex
+    /// The note the last search landed on, and where that left the selection (see Workspace+Search).
+    var noteMatch: NoteMatch?
+    /// A view of a store another Scrutiny is writing: every change is refused ("read-only
+    /// view"), so nothing is ever recorded or saved.
+    public var readOnly = false
 
     /// - Parameter draft: bytes of an editor draft left by a session that ended while typing;
     ///   the editor reopens on it so nothing typed is lost.
@@ -43,6 +56,7 @@ public struct Workspace: TerminalApp {
         self.today = today
         self.width = max(0, width)
         self.height = max(0, height)
+        noteIndex = NoteIndex(document.notes)
         normalizeSelection()
         if let draft { restoreDraft(draft) }
         reveal()
@@ -52,6 +66,7 @@ public struct Workspace: TerminalApp {
 
     public mutating func handle(_ event: InputEvent) -> [AppEffect] {
         outbox = []
+        now = clock()
         let draftBefore = currentDraft
         switch event {
         case let .resize(w, h):
@@ -64,10 +79,14 @@ public struct Workspace: TerminalApp {
         }
         normalizeSelection()
         reveal()
+        revealChairView()
         let draftAfter = currentDraft
         if draftAfter?.target != draftBefore?.target || draftAfter?.text != draftBefore?.text {
             outbox.append(.saveDraft(draftAfter?.encoded()))
         }
+        publishSelectionIfMoved()
+        // Belt and braces: a read-only view never asks for anything to be written.
+        if readOnly { outbox.removeAll { $0.writesStore } }
         return outbox
     }
 
@@ -75,10 +94,22 @@ public struct Workspace: TerminalApp {
         saveStatus = status
     }
 
+    /// A line for the status bar until the next key, e.g. what opening the store recovered.
+    /// Said after what the workspace already has to say (that it put a draft back in its editor).
+    public mutating func announce(_ text: String) {
+        guard let said = message else {
+            message = StatusMessage(text: text)
+            return
+        }
+        message = StatusMessage(text: said.text + " · " + text, isError: said.isError)
+    }
+
     private mutating func press(_ key: Key) {
         switch mode {
         case .normal: pressNormal(key)
+        case .editing(let session) where session.target.isNote: pressNoteEditor(key)
         case .editing: pressEditing(key)
+        case .notes: pressNotes(key)
         case .prompt: pressPrompt(key)
         case .help: pressHelp(key)
         }
@@ -86,6 +117,7 @@ public struct Workspace: TerminalApp {
 
     private mutating func pressNormal(_ key: Key) {
         message = nil
+        if pendingKeys.isEmpty && key == Key(.escape) && leaveChairViewOnEscape() { return }
         let keys = pendingKeys + [key]
         switch keymap.lookup(keys, in: focus.context) {
         case .action(let action):
@@ -146,6 +178,7 @@ public struct Workspace: TerminalApp {
     @discardableResult
     mutating func apply(_ edit: Edit) -> Bool {
         guard !edit.isNoOp else { return true }
+        guard !refusedAsReadOnly() else { return false }
         do {
             try edit.apply(to: &document)
         } catch {
@@ -153,9 +186,30 @@ public struct Workspace: TerminalApp {
             return false
         }
         history.record(edit)
-        outbox.append(.save(document))
+        committed(edit)
         follow(edit)
         return true
+    }
+
+    /// A newer version from outside (the read-only view following the clerk's saves): shown as
+    /// it is, not an edit of ours, so there is nothing to undo or save.
+    mutating func replaceDocument(_ newer: PanelDocument) {
+        document = newer
+    }
+
+    /// True (with the message) when this is a read-only view: checked where every change is
+    /// applied, so no path can change a store another instance is writing.
+    private mutating func refusedAsReadOnly() -> Bool {
+        if readOnly { message = StatusMessage(text: "read-only view: nothing can be changed here", isError: true) }
+        return readOnly
+    }
+
+    /// The one place every change to the document is announced: the edit itself for the
+    /// journal (a new edit, an undo's inverse, a redo), then the new version for the snapshot.
+    private mutating func committed(_ applied: Edit) {
+        noteIndex.apply(applied)
+        outbox.append(.record(applied))
+        outbox.append(.save(document))
     }
 
     /// Applies the edit when there is one (the builders return nil when their target is gone).
@@ -164,12 +218,13 @@ public struct Workspace: TerminalApp {
     }
 
     mutating func undo() {
+        guard !refusedAsReadOnly() else { return }
         do {
             guard let applied = try history.undo(&document) else {
                 message = StatusMessage(text: "Nothing to undo")
                 return
             }
-            outbox.append(.save(document))
+            committed(applied)
             follow(applied)
             message = StatusMessage(text: "Undid " + EditDescription.describe(applied.inverse, in: document))
         } catch {
@@ -178,12 +233,13 @@ public struct Workspace: TerminalApp {
     }
 
     mutating func redo() {
+        guard !refusedAsReadOnly() else { return }
         do {
             guard let applied = try history.redo(&document) else {
                 message = StatusMessage(text: "Nothing to redo")
                 return
             }
-            outbox.append(.save(document))
+            committed(applied)
             follow(applied)
             message = StatusMessage(text: "Redid " + EditDescription.describe(applied, in: document))
         } catch {
