@@ -51,6 +51,8 @@ public final class TerminalHost<App: TerminalApp> {
     /// Called on every turn of the loop (at least every `idleTimeout` ms) for news from outside
     /// the terminal, such as the read-only view's `StoreFollower`; true when the app must be redrawn.
     public var background: ((inout App) -> Bool)?
+    /// Runs `:sync` (the store opened for writing); nil where there is nothing to sync.
+    public var syncRunner: SyncRunner?
     public var idleTimeout = 50
     /// How long to wait for the rest of an escape sequence (Alt+key) after Esc.
     public var escapeTimeout = 25
@@ -162,9 +164,30 @@ public final class TerminalHost<App: TerminalApp> {
             case let .publishCursor(bytes):
                 cursors.offer(bytes, now: clock())
                 if let change = cursors.due(now: clock()) { publish(change) }
+            case let .exportFile(request):
+                if let ending = carryOut(app.hostReplied(ReportFiles.write(request))) { return ending }
+            case let .readReport(path):
+                if let ending = carryOut(app.hostReplied(ReportFiles.read(path))) { return ending }
+            case let .sync(document):
+                if let ending = carryOut(app.hostReplied(sync(document))) { return ending }
             }
         }
         return nil
+    }
+
+    /// Everything on disk first (the autosaver's last version, the draft), then the sync with
+    /// the terminal given back; see `SyncRunner`.
+    private func sync(_ document: PanelDocument) -> HostReply {
+        guard let syncRunner else { return .syncFailed(reason: "this view cannot sync: it does not have the store open") }
+        if let change = drafts.flush() { perform(change) }
+        if let unsaved = autosaver.flush() {
+            return .syncFailed(reason: "the panel could not be saved first, so nothing was synced: \(unsaved.reason)")
+        }
+        _ = takeSnapshotStatuses()
+        var reply = HostReply.syncFailed(reason: "the sync did not run")
+        terminal.stepAside { reply = syncRunner.run(document) }
+        terminal.invalidate()
+        return reply
     }
 
     private func draw() {
