@@ -93,6 +93,14 @@ final class HostReportsTests: XCTestCase {
                       bottomLines(terminal).joined(separator: "\n"))
     }
 
+    func testExportToAFolderAsksForAFileName() {
+        let terminal = ScriptedTerminal(script(":export md \(folder.path)\r"))
+        _ = host(terminal).run()
+        XCTAssertTrue(bottomLines(terminal).contains {
+            $0.hasPrefix("Could not export to \(folder.path): it is a folder: add a file name after it")
+        }, bottomLines(terminal).joined(separator: "\n"))
+    }
+
     // MARK: Import
 
     func testImportReadsTheReportMergesItAndTheStoreKeepsIt() throws {

@@ -9,6 +9,10 @@ enum ReportFiles {
     static let largestReport = 64 * 1024 * 1024
 
     static func write(_ request: ExportRequest) -> HostReply {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: request.path, isDirectory: &isFolder), isFolder.boolValue {
+            return .exportFailed(request, reason: "it is a folder: add a file name after it")
+        }
         var info = stat()
         if !request.replacing && lstat(request.path, &info) == 0 { return .exportExists(request) }
         do {
