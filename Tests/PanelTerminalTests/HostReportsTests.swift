@@ -35,7 +35,8 @@ final class HostReportsTests: XCTestCase {
         bursts.flatMap { chars($0) + [.input(.timeout)] } + chars("q") + [.input(.timeout)]
     }
 
-    private func host(_ terminal: ScriptedTerminal, document: PanelDocument? = nil) -> TerminalHost<Workspace> {
+    private func host(_ terminal: ScriptedTerminal, document: PanelDocument? = nil,
+                      takeSignal: @escaping () -> Int32? = { nil }) -> TerminalHost<Workspace> {
         var workspace = Workspace(document: document ?? TestPanel.make(), keymap: TestKeys.defaultKeymap,
                                   today: TestPanel.today, width: 80, height: 24)
         workspace.storeURL = store
@@ -45,7 +46,7 @@ final class HostReportsTests: XCTestCase {
         let autosaver = Autosaver(snapshot: { document, sequence in try session.snapshot(document, through: sequence) },
                                   execute: { $0() })
         return TerminalHost(app: workspace, terminal: terminal, files: StoreFiles(store: store), autosaver: autosaver,
-                            journal: session, clock: { Double(terminal.timeouts.count) * 0.05 }, takeSignal: { nil },
+                            journal: session, clock: { Double(terminal.timeouts.count) * 0.05 }, takeSignal: takeSignal,
                             runDraftWrite: { $0() }, waitForDraftWrites: {})
     }
 
@@ -208,6 +209,22 @@ final class HostReportsTests: XCTestCase {
         XCTAssertTrue(bottomLines(terminal).contains {
             $0.hasPrefix("Sync did not finish (its output said why); store read again: nothing new")
         }, bottomLines(terminal).joined(separator: "\n"))
+    }
+
+    /// Ctrl-C on the plain terminal stops a stuck push, not Scrutiny; a SIGTERM meanwhile still
+    /// ends the session (saved) once the sync is over.
+    func testCtrlCDuringTheSyncIsTheSyncsButSIGTERMStillEndsTheSession() {
+        for (signal, ending) in [(SIGINT, TerminalHost<Workspace>.Ending.quit), (SIGTERM, .signal(SIGTERM))] {
+            var caught: [Int32] = []
+            let runner = SyncRunner(session: session, executable: "x", runChild: { _, _ in
+                caught.append(signal)
+                return 130
+            }, waitForEnter: {}, say: { _ in })
+            let terminal = ScriptedTerminal(script(":sync\r", "j"))
+            let host = host(terminal, takeSignal: { caught.isEmpty ? nil : caught.removeFirst() })
+            host.syncRunner = runner
+            XCTAssertEqual(host.run().ending, ending, "signal \(signal)")
+        }
     }
 
     func testWithoutASyncRunnerTheWorkspaceIsToldWhy() {

@@ -64,6 +64,15 @@ final class WorkspaceReportsTests: XCTestCase {
         XCTAssertEqual(exports(d).first?.formatName, "JSON")
     }
 
+    func testTabCompletesTheFormat() {
+        var d = driver()
+        d.press(":")
+        d.type("export m")
+        d.press("tab")
+        guard case .prompt(let prompt) = d.workspace.mode else { return XCTFail("the command line closed") }
+        XCTAssertEqual(prompt.input.text, "export markdown ")
+    }
+
     func testExportOfAnUnknownFormatSaysWhichAreKnown() {
         var d = driver()
         command(&d, "export pdf")

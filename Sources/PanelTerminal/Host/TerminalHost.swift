@@ -48,6 +48,8 @@ public final class TerminalHost<App: TerminalApp> {
         return throttle
     }()
     private var publishedCursor = false
+    /// A shutdown signal that arrived while a sync had the terminal, for the loop to act on.
+    private var heldSignal: Int32?
     /// Called on every turn of the loop (at least every `idleTimeout` ms) for news from outside
     /// the terminal, such as the read-only view's `StoreFollower`; true when the app must be redrawn.
     public var background: ((inout App) -> Bool)?
@@ -97,7 +99,7 @@ public final class TerminalHost<App: TerminalApp> {
         draw()
         lastTick = clock()  // the first frame already shows the time
         while true {
-            if let signal = takeSignal() { return shutDown(.signal(signal)) }
+            if let signal = heldSignal ?? takeSignal() { return shutDown(.signal(signal)) }
             var timeout = decoder.wantsFollowUp ? escapeTimeout : idleTimeout
             var changed = false
             // Take everything already typed before drawing, so a burst of keys costs one frame.
@@ -187,6 +189,9 @@ public final class TerminalHost<App: TerminalApp> {
         var reply = HostReply.syncFailed(reason: "the sync did not run")
         terminal.stepAside { reply = syncRunner.run(document) }
         terminal.invalidate()
+        // Ctrl-C (or Ctrl-\) on the plain terminal was for the sync (a stuck push); a hang-up
+        // or a SIGTERM still ends the session.
+        if let caught = takeSignal(), caught != SIGINT, caught != SIGQUIT { heldSignal = caught }
         return reply
     }
 

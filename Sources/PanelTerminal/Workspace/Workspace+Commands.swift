@@ -100,6 +100,7 @@ extension Workspace {
         switch words.count {
         case 1: candidates = Self.commandNames
         case 2 where words[0] == "add": candidates = Self.addWhat
+        case 2 where words[0] == "export": candidates = ExportFormat.allCases.map(\.rawValue)
         case 2 where words[0] == "kind" || words[0] == "set-kind": candidates = ScheduleItem.Kind.allCases.map(\.rawValue)
         case 2 where words[0] == "status":
             candidates = focus == .questions ? Question.Status.allCases.map(\.rawValue)
