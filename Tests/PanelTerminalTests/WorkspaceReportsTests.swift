@@ -233,6 +233,15 @@ final class WorkspaceReportsTests: XCTestCase {
         XCTAssertEqual(d.message, "Pasted 1 cell — u undoes · 3 cells beyond the grid left out")
     }
 
+    func testAReadOnlyViewAsksNothingAndPastesNothing() {
+        var d = driver()
+        d.workspace.readOnly = true
+        d.paste("one\ttwo")
+        XCTAssertEqual(d.workspace.mode, .normal)
+        XCTAssertEqual(d.document, TestPanel.make())
+        XCTAssertEqual(d.message, "read-only view: nothing can be changed here")
+    }
+
     func testAPasteWithoutTabsStillOpensTheEditor() {
         var d = driver()
         d.press("j")

@@ -116,6 +116,10 @@ extension Workspace {
     /// Fills cells from the selected one, a tab-separated row per line; asks first when cells
     /// with text would be replaced. Cells beyond the grid are left out and counted.
     mutating func pasteIntoGrid(_ text: String) {
+        guard !readOnly else {
+            message = StatusMessage(text: "read-only view: nothing can be changed here", isError: true)
+            return
+        }
         guard let criterion = selection.criterion, let dimension = selection.dimension else {
             message = StatusMessage(text: "Nothing selected to paste into", isError: true)
             return
