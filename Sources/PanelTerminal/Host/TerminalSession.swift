@@ -47,6 +47,7 @@ public enum TerminalSession {
         let files = StoreFiles(store: store)
         let host = TerminalHost(app: app, terminal: terminal, files: files, autosaver: autosaver, journal: session)
         host.background = background
+        if let session { host.syncRunner = SyncRunner(session: session) }
         let outcome = host.run()
 
         // The terminal is ours again only as a plain line-by-line one from here on.
