@@ -5,27 +5,15 @@ import XCTest
 /// The real binary killed with SIGKILL after a few changes: every change the title bar showed
 /// as saved is on disk, the draft comes back, and reopening takes over the dead session's lock
 /// in one command and says what it recovered.
-final class DurabilityInTmuxTests: XCTestCase {
-    private var folder: URL!
-    private var store: URL!
-    private var sessions: [TmuxSession] = []
-
+final class DurabilityInTmuxTests: ScrutinyTestCase {
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-durable-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = folder.appendingPathComponent("panel.json")
+        try super.setUpWithError()
         try PanelStore.create(PanelTemplates.blank, at: store)
-    }
-
-    override func tearDownWithError() throws {
-        sessions.forEach { $0.close() }
-        try? FileManager.default.removeItem(at: folder)
     }
 
     private func open() throws -> TmuxSession {
         // Wide, so the status line's account of the recovery is not cut short.
-        let session = try TmuxSession([ScrutinyBinary.path(), store.path], width: 200, height: 40, directory: folder)
-        sessions.append(session)
+        let session = try scrutiny([store.path], width: 200, height: 40)
         try session.waitFor("Effectiveness × Diagnosis")
         return session
     }
@@ -63,8 +51,7 @@ final class DurabilityInTmuxTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: store.path + ".lock"), "a killed program leaves its lock")
 
         // One command and the clerk is typing again, in the same editor.
-        let reopened = try TmuxSession([ScrutinyBinary.path(), store.path], width: 250, height: 40, directory: folder)
-        sessions.append(reopened)
+        let reopened = try scrutiny([store.path], width: 250, height: 40)
         try reopened.waitFor("Restored the text you were typing when Scrutiny last stopped · "
             + "Took over the lock left by pid \(pid) (since ")
         let screen = try reopened.waitFor("which is no longer running;")

@@ -5,29 +5,17 @@ import XCTest
 /// One writer per store, with the real binary in tmux: a second instance is refused with who
 /// holds the store and offered a read-only view; a stale lock is taken over; a lock from
 /// another host is never removed; of two instances started at the same moment exactly one writes.
-final class LockInTmuxTests: XCTestCase {
-    private var folder: URL!
-    private var store: URL!
-    private var sessions: [TmuxSession] = []
-
+final class LockInTmuxTests: ScrutinyTestCase {
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-lock-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = folder.appendingPathComponent("panel.json")
+        try super.setUpWithError()
         try PanelStore.create(PanelTemplates.blank, at: store)
-    }
-
-    override func tearDownWithError() throws {
-        sessions.forEach { $0.close() }
-        try? FileManager.default.removeItem(at: folder)
     }
 
     private var lockPath: String { store.path + ".lock" }
 
-    private func start(_ arguments: [String]? = nil, width: Int = 120) throws -> TmuxSession {
-        let session = try TmuxSession(arguments ?? [ScrutinyBinary.path(), store.path], width: width, directory: folder)
-        sessions.append(session)
-        return session
+    /// `scrutiny STORE` in a new session.
+    private func start(width: Int = 120) throws -> TmuxSession {
+        try scrutiny([store.path], width: width)
     }
 
     /// Text without its white space: a message wrapped at the terminal's width loses the space
@@ -137,7 +125,7 @@ final class LockInTmuxTests: XCTestCase {
         // Both wait for the same file, then start within a few milliseconds of each other.
         let go = folder.appendingPathComponent("go").path
         let command = "while [ ! -e '\(go)' ]; do sleep 0.005; done; exec '\(try ScrutinyBinary.path())' '\(store.path)'"
-        let pair = try (0..<2).map { _ in try start(["sh", "-c", command]) }
+        let pair = try (0..<2).map { _ in try tmux(["sh", "-c", command]) }
         Thread.sleep(forTimeInterval: 0.2)  // Both shells are polling.
         FileManager.default.createFile(atPath: go, contents: Data())
 

@@ -18,6 +18,10 @@ enum ScrutinyBinary {
         return built
     }
 
+    static func url() throws -> URL {
+        URL(fileURLWithPath: try path())
+    }
+
     private static func candidates() -> [String] {
         let testBundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         return [

@@ -24,20 +24,6 @@ struct SyncSandbox {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
-    /// The built `scrutiny`, beside the test bundle.
-    static var binary: URL {
-        get throws {
-            let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-                              URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                                  .deletingLastPathComponent().appendingPathComponent(".build/debug")]
-            for folder in candidates {
-                let url = folder.appendingPathComponent("scrutiny")
-                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-            }
-            throw SyncSandboxError.scrutiny([], "the scrutiny binary was not found beside \(Bundle.main.bundleURL.path)")
-        }
-    }
-
     var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
         env["HOME"] = root.appendingPathComponent("home").path
@@ -76,7 +62,7 @@ struct SyncSandbox {
     }
 
     func scrutiny(_ arguments: [String], in folder: URL) throws -> Run {
-        try run(Self.binary, arguments, in: folder)
+        try run(ScrutinyBinary.url(), arguments, in: folder)
     }
 
     @discardableResult
