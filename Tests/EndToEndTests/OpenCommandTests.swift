@@ -6,21 +6,11 @@ import XCTest
 /// leaves every file as it was.
 final class OpenCommandTests: ScrutinyTestCase {
 
-    /// Runs scrutiny with no terminal (input and output are pipes); returns status and stderr.
+    /// Runs scrutiny with no terminal (input, output and errors are not a tty); returns status and stderr.
     private func runWithoutTerminal(_ arguments: [String]) throws -> (status: Int32, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ScrutinyBinary.path())
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = ["HOME": folder.path, "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"]
-        let errors = Pipe()
-        process.standardInput = Pipe()
-        process.standardOutput = Pipe()
-        process.standardError = errors
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try CommandRun.run(ScrutinyBinary.url(), arguments, in: folder,
+                                     environment: ["HOME": folder.path, "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"])
+        return (run.status, run.err)
     }
 
     func testABrokenStoreIsReportedAndLeftUntouched() throws {

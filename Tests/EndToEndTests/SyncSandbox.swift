@@ -9,11 +9,7 @@ struct SyncSandbox {
     let root: URL
     var remote: URL { root.appendingPathComponent("shared.git") }
 
-    struct Run {
-        var status: Int32
-        var out: String
-        var err: String
-    }
+    typealias Run = CommandRun
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("scrutiny-sync-\(UUID().uuidString)")
@@ -40,25 +36,7 @@ struct SyncSandbox {
     }
 
     func run(_ executable: URL, _ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = environment
-        let out = root.appendingPathComponent("out-\(UUID().uuidString)"), err = root.appendingPathComponent("err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: err)
-        }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, out: try String(contentsOf: out, encoding: .utf8),
-                   err: try String(contentsOf: err, encoding: .utf8))
+        try CommandRun.run(executable, arguments, in: folder, environment: environment)
     }
 
     func scrutiny(_ arguments: [String], in folder: URL) throws -> Run {
