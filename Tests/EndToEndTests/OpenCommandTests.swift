@@ -1,4 +1,5 @@
 import Foundation
+import ScrutinyTestSupport
 import PanelModel
 import XCTest
 

@@ -1,4 +1,5 @@
 import Foundation
+import ScrutinyTestSupport
 import XCTest
 
 /// The fixture every end-to-end test starts from: a temporary folder of its own (the program's

@@ -3,12 +3,12 @@ import Foundation
 /// A program run to its end without a terminal, as a script or git would run it: input from
 /// /dev/null, output and errors captured. Through files rather than pipes, so a program that
 /// writes a lot cannot block on a full pipe while the test waits for it to end.
-struct CommandRun {
-    var status: Int32
-    var out: String
-    var err: String
+public struct CommandRun: Sendable {
+    public var status: Int32
+    public var out: String
+    public var err: String
 
-    static func run(_ executable: URL, _ arguments: [String], in folder: URL,
+    public static func run(_ executable: URL, _ arguments: [String], in folder: URL,
                     environment: [String: String]) throws -> CommandRun {
         let process = Process()
         process.executableURL = executable
