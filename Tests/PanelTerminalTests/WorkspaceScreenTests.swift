@@ -11,17 +11,17 @@ final class WorkspaceScreenTests: XCTestCase {
             "┌ Schedule ──────────────────┐┌ Framework ─────────────────────────────────────┐",
             "│ HELD                       ││               │ Diagnosis      │ Provision/Fun›│",
             "│  3 Oct 23  Vikram Hansrani ││ Effectiveness │ Depends on     │ Some excellent│",
-            "│ 30 Oct 23  SENDIASS        ││               │ condition b… +1│ provision … +6│",
-            "│ UPCOMING                   ││ Efficiency    │                │               │",
-            "│  1 Mar 24  ✗ Parents forum ││               │                │               │",
-            "│ ── today 13 Mar 24 ─────── ││ Equity        │ Lack of data 1◆│               │",
+            "│ 30 Oct 23  SENDIASS        ││               │ condition being│ provision but │",
+            "│ UPCOMING                   ││               │ diagnosed.     │ depends on    │",
+            "│  1 Mar 24  ✗ Parents forum ││               │                │ level of n… +4│",
+            "│ ── today 13 Mar 24 ─────── ││ Efficiency    │                │               │",
             "│ 25 Mar 24  10 special scho…││               │                │               │",
-            "│ 10 Apr 24  Autism Partners…││                                                │",
-            "│ TO BE SCHEDULED            ││                                                │",
-            "│         —  SENDCOs survey  ││                                                │",
-            "│         —  Other boroughs  ││                                                │",
-            "│                            ││                                                │",
-            "│                            ││                                                │",
+            "│ 10 Apr 24  Autism Partners…││               │                │               │",
+            "│ TO BE SCHEDULED            ││               │                │               │",
+            "│         —  SENDCOs survey  ││ Equity        │ Lack of data 1◆│               │",
+            "│         —  Other boroughs  ││               │                │               │",
+            "│                            ││               │                │               │",
+            "│                            ││               │                │               │",
             "│                            ││                                                │",
             "│                            │└────────────────────────────────────────────────┘",
             "│                            │┌ Questions ─────────────────────────────────────┐",
@@ -43,34 +43,34 @@ final class WorkspaceScreenTests: XCTestCase {
             "│ HELD                                         ││               │ Diagnosis                     │ Provision/Funding             │ Outcomes                     │",
             "│  3 Oct 23  interview Vikram Hansrani         ││ Effectiveness │ Depends on condition being    │ Some excellent provision but  │                              │",
             "│ 30 Oct 23  interview SENDIASS                ││               │ diagnosed.                    │ depends on level of need.     │                              │",
-            "│ UPCOMING                                     ││               │                               │ Problematic school-to-scho… +1│                              │",
-            "│  1 Mar 24  forum     ✗ Parents forum         ││ Efficiency    │                               │                               │ Nobody has suggested good    │",
-            "│ ── today 13 Mar 24 ───────────────────────── ││               │                               │                               │ outcomes could be cheaper.   │",
+            "│ UPCOMING                                     ││               │                               │ Problematic school-to-school  │                              │",
+            "│  1 Mar 24  forum     ✗ Parents forum         ││               │                               │ differences.                  │                              │",
+            "│ ── today 13 Mar 24 ───────────────────────── ││               │                               │                               │                              │",
             "│ 25 Mar 24  workshop  10 special schools      ││               │                               │                               │                              │",
-            "│ 10 Apr 24  meeting   Autism Partnership Board││ Equity        │ Lack of data                1◆│                               │                              │",
+            "│ 10 Apr 24  meeting   Autism Partnership Board││               │                               │                               │                              │",
             "│ TO BE SCHEDULED                              ││               │                               │                               │                              │",
             "│         —  survey    SENDCOs survey          ││               │                               │                               │                              │",
-            "│         —  visit     Other boroughs          ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
+            "│         —  visit     Other boroughs          ││               │                               │                               │                              │",
+            "│                                              ││ Efficiency    │                               │                               │ Nobody has suggested good    │",
+            "│                                              ││               │                               │                               │ outcomes could be cheaper.   │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││ Equity        │ Lack of data                1◆│                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
             "│                                              ││                                                                                                              │",
             "│                                              │└──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
             "│                                              │┌ Questions ───────────────────────────────────────────────────────────────────────────────────────────────────┐",
@@ -94,15 +94,16 @@ final class WorkspaceScreenTests: XCTestCase {
 
     func testSelectedCellIsHighlightedWholeAndBoldForMonochrome() {
         let screen = WorkspaceDriver().screen()
-        // Effectiveness × Diagnosis: columns 47–62, rows 3–4; the separators either side are not.
-        for y in 3...4 {
+        // Effectiveness × Diagnosis: columns 47–62, rows 3–6 (three criteria share the pane's
+        // height); the separators either side are not.
+        for y in 3...6 {
             for x in 47...62 {
                 XCTAssertEqual(screen[x, y].style, Style(.selected, bold: true), "at \(x),\(y)")
             }
             XCTAssertEqual(screen[46, y].style.role, .border)
             XCTAssertEqual(screen[63, y].style.role, .border)
         }
-        XCTAssertEqual(screen[47, 5].style.role, .normal)
+        XCTAssertEqual(screen[47, 7].style.role, .normal)
     }
 
     func testFocusedPaneBorderFollowsFocus() {
@@ -222,14 +223,16 @@ final class WorkspaceScreenTests: XCTestCase {
         XCTAssertEqual(screen.line(23), " enter finish  esc leave  A-enter new line" + String(repeating: " ", count: 13)
             + "Effectiveness × Outcomes")
         // Text that needs more room grows into a box anchored at the cell.
-        driver.press("esc", "home", "enter")
+        // (Effectiveness × Provision/Funding, at the right edge, so the box grows to the left.)
+        driver.press("esc", "home", "l", "enter")
         screen = driver.screen()
-        XCTAssertEqual(screen.line(3), "│  3 Oct 23  Vikram Hansrani ││ Effectiveness │ ┌──────────────────────┐cellent│")
-        XCTAssertEqual(screen.line(4), "│ 30 Oct 23  SENDIASS        ││               │ │ Depends on condition │on … +6│")
-        XCTAssertEqual(screen.line(5), "│ UPCOMING                   ││ Efficiency    │ │ being diagnosed.     │       │")
-        XCTAssertEqual(screen.line(6), "│  1 Mar 24  ✗ Parents forum ││               │ └──────────────────────┘       │")
-        XCTAssertEqual(screen.cursor?.x, 66)
-        XCTAssertEqual(screen.cursor?.y, 5)
+        XCTAssertEqual(screen.line(3), "│  3 Oct 23  Vikram Hansrani ││ Effectiveness │ Depends ┌──────────────────────┐")
+        XCTAssertEqual(screen.line(4), "│ 30 Oct 23  SENDIASS        ││               │ conditio│ Some excellent       │")
+        XCTAssertEqual(screen.line(8), "│ 25 Mar 24  10 special scho…││               │         │ school-to-school     │")
+        XCTAssertEqual(screen.line(9), "│ 10 Apr 24  Autism Partners…││               │         │ differences.         │")
+        XCTAssertEqual(screen.line(10), "│ TO BE SCHEDULED            ││               │         └──────────────────────┘")
+        XCTAssertEqual(screen.cursor?.x, 70)
+        XCTAssertEqual(screen.cursor?.y, 9)
     }
 
     func testPromptLineShowsWhatIsTypedWithTheCursor() {

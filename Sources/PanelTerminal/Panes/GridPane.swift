@@ -53,8 +53,9 @@ struct GridPane {
         let width = geometry.rowHeaderWidth - 2
         let lines = TextWrap.wrap(PaneFrame.visible(framework.criteria[row].name), width: width)
         let isSelected = selected?.row == row
-        for (i, line) in lines.prefix(geometry.linesPerRow).enumerated() {
-            let last = i == geometry.linesPerRow - 1 && lines.count > geometry.linesPerRow
+        let height = geometry.rowHeight(row)
+        for (i, line) in lines.prefix(height).enumerated() {
+            let last = i == height - 1 && lines.count > height
             let text = last ? TextWrap.truncate(line.text + "…", width: width) : line.text
             buffer.put(text, x: geometry.interior.x + 1, y: y + i,
                        style: Style(.header, bold: true, underline: isSelected && i == 0), maxWidth: width)
@@ -66,7 +67,7 @@ struct GridPane {
 
     private func drawCell(row: Int, column: GridGeometry.Column, into buffer: inout ScreenBuffer) {
         guard let y = geometry.rowY(row), let cell = geometry.cellRect(row: row, column: column.index) else { return }
-        for i in 0..<geometry.linesPerRow {
+        for i in 0..<cell.height {
             buffer.put("│", x: column.separatorX, y: y + i, style: Style(.border))
         }
         let key = CellKey(criterion: framework.criteria[row].id, dimension: framework.dimensions[column.index].id)
@@ -75,7 +76,7 @@ struct GridPane {
         // A merge-conflict mark, if any, takes the very corner; the evidence mark sits beside it.
         let conflictRoom = conflicts.cells.contains(key) ? 1 : 0
         let markRoom = evidence.map { min(column.textWidth - 1 - conflictRoom, DisplayWidth.of($0) + 1) + conflictRoom } ?? 0
-        let lines = CellText.lines(framework[key], width: column.textWidth - markRoom, height: geometry.linesPerRow)
+        let lines = CellText.lines(framework[key], width: column.textWidth - markRoom, height: cell.height)
         let isSelected = selected.map { $0.row == row && $0.column == column.index } ?? false
         if isSelected { buffer.fill(cell, style: Style(.selected, bold: true)) }
         let textStyle = isSelected ? Style(.selected, bold: true) : Style.normal
