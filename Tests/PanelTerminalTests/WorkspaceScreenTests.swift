@@ -30,7 +30,7 @@ final class WorkspaceScreenTests: XCTestCase {
             "│                            ││                                                │",
             "│                            ││                                                │",
             "└────────────────────────────┘└────────────────────────────────────────────────┘",
-            " enter edit  n note  tab panes  ? help  / search      Effectiveness × Diagnosis",
+            " enter edit  n note  / search  z zoom  ? help         Effectiveness × Diagnosis",
         ]
         XCTAssertEqual(driver.screen().text, expected.joined(separator: "\n"))
     }
@@ -87,7 +87,7 @@ final class WorkspaceScreenTests: XCTestCase {
             "│                                              ││                                                                                                              │",
             "│                                              ││                                                                                                              │",
             "└──────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
-            " enter edit  n note  tab panes  ? help  / search  : command  N notes  o add row  O add column  u undo  q quit                         Effectiveness × Diagnosis",
+            " tab panes  ←↑↓→ move  enter edit  n note  / search  z zoom  ? help  : command  N notes  o add row  O add column  u undo  q quit      Effectiveness × Diagnosis",
         ]
         XCTAssertEqual(driver.screen(width: 160, height: 50).text, expected.joined(separator: "\n"))
     }
