@@ -131,13 +131,13 @@ final class NotesWorkspaceTests: XCTestCase {
         driver.press("enter")
         XCTAssertEqual(lines(driver, 2...7), [
             "│ HELD                       ││               │ Diagnosis      │ Provision/Fun›│",
-            "│  3 Oct 23  Vikram Hansrani ││ Effectiveness │ Depends on   1◆│ Some       11◆│",
-            "│ 30 Oct 23  SENDIASS        ││               │ condition      │ excellent     │",
+            "│  3 Oct 23  I Vikram Hansra…││ Effectiveness │ Depends on   1◆│ Some       11◆│",
+            "│ 30 Oct 23  I SENDIASS      ││               │ condition      │ excellent     │",
             "│ UPCOMING                   ││               │ being          │ provision     │",
-            "│  1 Mar 24  ✗ Parents forum ││               │ diagnosed.     │ but…        +9│",
+            "│  1 Mar 24  F ✗ Parents for…││               │ diagnosed.     │ but…        +9│",
             "│ ── today 13 Mar 24 ─────── ││ Efficiency    │                │               │",
         ])
-        XCTAssertEqual(lines(driver, 11...11), ["│         —  SENDCOs survey  ││ Equity        │ Lack of data 1◆│               │"])
+        XCTAssertEqual(lines(driver, 11...11), ["│         —  S SENDCOs survey││ Equity        │ Lack of data 1◆│               │"])
         XCTAssertEqual(lines(driver, 18...18), ["│                            ││ 5.1 ENG and Clu… open      Continue to inve… 2◆│"])
         XCTAssertEqual(driver.screen()[61, 11].style, Style(.mark, bold: true))
     }
@@ -158,15 +158,15 @@ final class NotesWorkspaceTests: XCTestCase {
         XCTAssertEqual(lines(driver, 1...11), [
             "┌ Schedule ──────────────────┐┌ Notes · Equity × Diagnosis · 3 notes ──────────┐",
             "│ HELD                       ││ 13 Mar 24 10:01 · SENDIASS                     │",
-            "│  3 Oct 23  Vikram Hansrani ││   Waiting lists of 18 months for an assessment,│",
-            "│ 30 Oct 23  ● SENDIASS      ││   longer for autism, and families are told     │",
+            "│  3 Oct 23  I Vikram Hansra…││   Waiting lists of 18 months for an assessment,│",
+            "│ 30 Oct 23  I ● SENDIASS    ││   longer for autism, and families are told     │",
             "│ UPCOMING                   ││   nothing                                      │",
-            "│  1 Mar 24  ✗ Parents forum ││ 13 Mar 24 10:00 · SENDIASS                     │",
+            "│  1 Mar 24  F ✗ Parents for…││ 13 Mar 24 10:00 · SENDIASS                     │",
             "│ ── today 13 Mar 24 ─────── ││   Parents pay for private assessments          │",
-            "│ 25 Mar 24  10 special scho…││ 6 Mar 24 10:41 · no session                    │",
-            "│ 10 Apr 24  Autism Partners…││   Parents pay for assessments                  │",
+            "│ 25 Mar 24  W 10 special sc…││ 6 Mar 24 10:41 · no session                    │",
+            "│ 10 Apr 24  M Autism Partne…││   Parents pay for assessments                  │",
             "│ TO BE SCHEDULED            │└────────────────────────────────────────────────┘",
-            "│         —  SENDCOs survey  ││ Equity        │ Lack of data 3◆│               │",
+            "│         —  S SENDCOs survey││ Equity        │ Lack of data 3◆│               │",
         ])
         XCTAssertEqual(lines(driver, 23...23), [" e edit  m move  p add to text  d d delete  n new note       Equity × Diagnosis"])
         XCTAssertEqual(driver.screen()[32, 2].style, Style(.selected, bold: true))
@@ -177,11 +177,11 @@ final class NotesWorkspaceTests: XCTestCase {
         driver.press("1", "N")
         XCTAssertEqual(lines(driver, 10...11), [
             "│ TO BE SCHEDULED            │┌ 3 notes taken in SENDIASS ─────────────────────┐",
-            "│         —  SENDCOs survey  ││ 13 Mar 24 10:01 · Equity × Diagnosis           │",
+            "│         —  S SENDCOs survey││ 13 Mar 24 10:01 · Equity × Diagnosis           │",
         ])
         driver.press("N", "k", "N")
         XCTAssertEqual(lines(driver, 10...10), ["│ TO BE SCHEDULED            │┌ 0 notes taken in Vikram Hansrani ──────────────┐"])
-        XCTAssertEqual(lines(driver, 11...11), ["│         —  SENDCOs survey  ││ No notes here yet.                             │"])
+        XCTAssertEqual(lines(driver, 11...11), ["│         —  S SENDCOs survey││ No notes here yet.                             │"])
         driver.press("q")
         XCTAssertEqual(driver.workspace.mode, .normal, "q closes the drawer, it does not quit")
         XCTAssertFalse(driver.effects.contains(.quit))
@@ -201,7 +201,7 @@ final class NotesWorkspaceTests: XCTestCase {
             "┌ Schedule ──────────────────┐┌ Notes · Equity × Diagnosis · 0 notes ──────────┐",
             "│ HELD                       ││ No notes here yet.                             │",
         ])
-        XCTAssertEqual(lines(driver, 11...11), ["│         —  SENDCOs survey  ││ Equity        │ Lack of data   │             1◆│"])
+        XCTAssertEqual(lines(driver, 11...11), ["│         —  S SENDCOs survey││ Equity        │ Lack of data   │             1◆│"])
         driver.press("u")
         XCTAssertEqual(driver.document.notes[0].subject, .cell(equityDiagnosis))
         XCTAssertEqual(lines(driver, 2...2), ["│ HELD                       ││ 6 Mar 24 10:41 · no session                    │"])
@@ -246,12 +246,12 @@ final class NotesWorkspaceTests: XCTestCase {
         driver.type(", often £2,000")
         driver.press("enter")
         XCTAssertEqual(driver.document.notes[0].text, "Parents pay for assessments, often £2,000")
-        XCTAssertEqual(lines(driver, 3...3), ["│  3 Oct 23  Vikram Hansrani ││   Parents pay for assessments, often £2,000    │"],
+        XCTAssertEqual(lines(driver, 3...3), ["│  3 Oct 23  I Vikram Hansra…││   Parents pay for assessments, often £2,000    │"],
                        "back in the drawer, showing the new text")
         driver.press("d d")
         XCTAssertEqual(driver.message, "Deleted the note — u undoes")
         XCTAssertEqual(driver.document.notes.map(\.id), ["note-2"])
-        XCTAssertEqual(lines(driver, 11...11), ["│         —  SENDCOs survey  ││ Equity        │ Lack of data   │               │"])
+        XCTAssertEqual(lines(driver, 11...11), ["│         —  S SENDCOs survey││ Equity        │ Lack of data   │               │"])
         driver.press("u")
         XCTAssertEqual(driver.document.notes.map(\.id), ["note-1", "note-2"])
         driver.press("u")
@@ -276,8 +276,8 @@ final class NotesWorkspaceTests: XCTestCase {
         driver.press("enter", "1", "k", "k", "v")
         XCTAssertEqual(lines(driver, 10...16), [
             "│ TO BE SCHEDULED            │┌ Session · 2 notes · 10:00–11:00 · SENDIASS ────┐",
-            "│         —  SENDCOs survey  ││ 6 Mar 24 10:42 · question 5.1 ENG and Clusters │",
-            "│         —  Other boroughs  ││   Clusters vary                                │",
+            "│         —  S SENDCOs survey││ 6 Mar 24 10:42 · question 5.1 ENG and Clusters │",
+            "│         —  V Other boroughs││   Clusters vary                                │",
             "│                            ││ 13 Mar 24 10:00 · Equity × Diagnosis           │",
             "│                            ││   Parents pay                                  │",
             "│                            ││                                                │",
@@ -286,8 +286,8 @@ final class NotesWorkspaceTests: XCTestCase {
         driver.press("t")
         XCTAssertEqual(lines(driver, 10...14), [
             "│ TO BE SCHEDULED            │┌ Today · 13 March 2024 · 2 notes across sessions┐",
-            "│         —  SENDCOs survey  ││ 10:00 · SENDIASS · Equity × Diagnosis          │",
-            "│         —  Other boroughs  ││   Parents pay                                  │",
+            "│         —  S SENDCOs survey││ 10:00 · SENDIASS · Equity × Diagnosis          │",
+            "│         —  V Other boroughs││   Parents pay                                  │",
             "│                            ││ 11:00 · 10 special schools · question 5.1 ENG… │",
             "│                            ││   Clusters work in the north                   │",
         ])
@@ -304,8 +304,8 @@ final class NotesWorkspaceTests: XCTestCase {
         driver.press("y", "U")
         XCTAssertEqual(lines(driver, 10...14), [
             "│ TO BE SCHEDULED            │┌ Unfiled notes · 2 notes ───────────────────────┐",
-            "│         —  SENDCOs survey  ││ 13 Mar 24 10:00 · SENDIASS · unfiled           │",
-            "│         —  Other boroughs  ││   Second                                       │",
+            "│         —  S SENDCOs survey││ 13 Mar 24 10:00 · SENDIASS · unfiled           │",
+            "│         —  V Other boroughs││   Second                                       │",
             "│                            ││ 6 Mar 24 10:41 · no session · unfiled          │",
             "│                            ││   Parents pay for assessments                  │",
         ])
@@ -356,18 +356,18 @@ extension NotesWorkspaceTests {
         XCTAssertEqual(lines(driver, 1...3), [
             "┌ Schedule ──────────────────┐┌ Notes · Equity × Diagnosis · 31 notes ─────────┐",
             "│ HELD                       ││ 7 Mar 24 10:30 · no session                    │",
-            "│  3 Oct 23  Vikram Hansrani ││   Note 30                                      │",
+            "│  3 Oct 23  I Vikram Hansra…││   Note 30                                      │",
         ])
         XCTAssertEqual(lines(driver, 10...10), ["│ TO BE SCHEDULED            │└───────────────────────────────────── ↓ 27 more ┘"])
         driver.press("G")
         XCTAssertEqual(lines(driver, 1...1), ["┌ Schedule ──────────────────┐┌ Notes · Equity × Diagnosis · 31 notes ────── ↑ ┐"])
         XCTAssertEqual(lines(driver, 8...9), [
-            "│ 25 Mar 24  10 special scho…││ 6 Mar 24 10:41 · no session                    │",
-            "│ 10 Apr 24  Autism Partners…││   Parents pay for assessments                  │",
+            "│ 25 Mar 24  W 10 special sc…││ 6 Mar 24 10:41 · no session                    │",
+            "│ 10 Apr 24  M Autism Partne…││   Parents pay for assessments                  │",
         ])
         XCTAssertEqual(driver.screen()[32, 9].style, Style(.selected, bold: true))
         driver.press("g g")
-        XCTAssertEqual(lines(driver, 3...3), ["│  3 Oct 23  Vikram Hansrani ││   Note 30                                      │"])
+        XCTAssertEqual(lines(driver, 3...3), ["│  3 Oct 23  I Vikram Hansra…││   Note 30                                      │"])
     }
 
     /// The same notes under the vim and emacs keymaps.

@@ -10,16 +10,16 @@ final class WorkspaceScreenTests: XCTestCase {
             " Scrutiny · SEND Provision Scrutiny Panel",
             "┌ Schedule ──────────────────┐┌ Framework ─────────────────────────────────────┐",
             "│ HELD                       ││               │ Diagnosis      │ Provision/Fun›│",
-            "│  3 Oct 23  Vikram Hansrani ││ Effectiveness │ Depends on     │ Some excellent│",
-            "│ 30 Oct 23  SENDIASS        ││               │ condition being│ provision but │",
+            "│  3 Oct 23  I Vikram Hansra…││ Effectiveness │ Depends on     │ Some excellent│",
+            "│ 30 Oct 23  I SENDIASS      ││               │ condition being│ provision but │",
             "│ UPCOMING                   ││               │ diagnosed.     │ depends on    │",
-            "│  1 Mar 24  ✗ Parents forum ││               │                │ level of n… +4│",
+            "│  1 Mar 24  F ✗ Parents for…││               │                │ level of n… +4│",
             "│ ── today 13 Mar 24 ─────── ││ Efficiency    │                │               │",
-            "│ 25 Mar 24  10 special scho…││               │                │               │",
-            "│ 10 Apr 24  Autism Partners…││               │                │               │",
+            "│ 25 Mar 24  W 10 special sc…││               │                │               │",
+            "│ 10 Apr 24  M Autism Partne…││               │                │               │",
             "│ TO BE SCHEDULED            ││               │                │               │",
-            "│         —  SENDCOs survey  ││ Equity        │ Lack of data 1◆│               │",
-            "│         —  Other boroughs  ││               │                │               │",
+            "│         —  S SENDCOs survey││ Equity        │ Lack of data 1◆│               │",
+            "│         —  V Other boroughs││               │                │               │",
             "│                            ││               │                │               │",
             "│                            ││               │                │               │",
             "│                            ││                                                │",
@@ -216,7 +216,7 @@ final class WorkspaceScreenTests: XCTestCase {
         driver.type("Short")
         var screen = driver.screen()
         // Text that fits is edited in the cell itself.
-        XCTAssertEqual(screen.line(3), "│  3 Oct 23  Vikram Hansrani ││ Effectiveness │ Some excellent │ Short         │")
+        XCTAssertEqual(screen.line(3), "│  3 Oct 23  I Vikram Hansra…││ Effectiveness │ Some excellent │ Short         │")
         XCTAssertEqual(screen[65, 3].style.role, .editing)
         XCTAssertEqual(screen.cursor?.x, 70)
         XCTAssertEqual(screen.cursor?.y, 3)
@@ -226,10 +226,10 @@ final class WorkspaceScreenTests: XCTestCase {
         // (Effectiveness × Provision/Funding, at the right edge, so the box grows to the left.)
         driver.press("esc", "home", "l", "enter")
         screen = driver.screen()
-        XCTAssertEqual(screen.line(3), "│  3 Oct 23  Vikram Hansrani ││ Effectiveness │ Depends ┌──────────────────────┐")
-        XCTAssertEqual(screen.line(4), "│ 30 Oct 23  SENDIASS        ││               │ conditio│ Some excellent       │")
-        XCTAssertEqual(screen.line(8), "│ 25 Mar 24  10 special scho…││               │         │ school-to-school     │")
-        XCTAssertEqual(screen.line(9), "│ 10 Apr 24  Autism Partners…││               │         │ differences.         │")
+        XCTAssertEqual(screen.line(3), "│  3 Oct 23  I Vikram Hansra…││ Effectiveness │ Depends ┌──────────────────────┐")
+        XCTAssertEqual(screen.line(4), "│ 30 Oct 23  I SENDIASS      ││               │ conditio│ Some excellent       │")
+        XCTAssertEqual(screen.line(8), "│ 25 Mar 24  W 10 special sc…││               │         │ school-to-school     │")
+        XCTAssertEqual(screen.line(9), "│ 10 Apr 24  M Autism Partne…││               │         │ differences.         │")
         XCTAssertEqual(screen.line(10), "│ TO BE SCHEDULED            ││               │         └──────────────────────┘")
         XCTAssertEqual(screen.cursor?.x, 70)
         XCTAssertEqual(screen.cursor?.y, 9)

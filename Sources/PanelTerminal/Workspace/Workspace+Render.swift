@@ -176,7 +176,8 @@ extension Workspace {
             return PaneFrame.firstLine(f.criteria[r].name) + " × " + PaneFrame.firstLine(f.dimensions[c].name)
         case .schedule:
             guard let item = scheduleItem else { return "" }
-            return (item.date.map(\.shortForm) ?? "to be scheduled") + " · " + item.kind.rawValue
+            return (item.date == nil ? "to be scheduled" : SchedulePane.dateText(item)) + " · " + item.kind.rawValue
+                + (item.status == .cancelled ? " · cancelled" : "")
         case .questions:
             guard let q = selectedQuestion else { return "" }
             return "Question \(q.number) · \(q.status.rawValue)"
