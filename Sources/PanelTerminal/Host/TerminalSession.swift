@@ -50,6 +50,7 @@ public enum TerminalSession {
         if session != nil, let opened = openedSaveStatus(of: store) { app.setSaveStatus(opened) }
         let host = TerminalHost(app: app, terminal: terminal, files: files, autosaver: autosaver, journal: session)
         host.background = background
+        if let session { host.syncRunner = SyncRunner(session: session) }
         let outcome = host.run()
 
         // The terminal is ours again only as a plain line-by-line one from here on.

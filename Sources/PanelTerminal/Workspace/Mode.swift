@@ -33,6 +33,8 @@ struct Prompt: Equatable {
         case newScheduleItem
         /// Applies `edit` on "y"; anything else but "n" asks again.
         case confirm(question: String, edit: Edit)
+        /// A y/n question whose "y" does `answer` (a paste over cells with text, replacing a file).
+        case ask(question: String, answer: PendingAnswer)
     }
 
     var kind: Kind
@@ -56,7 +58,7 @@ struct Prompt: Equatable {
         case .newDimension: "New dimension: "
         case .newQuestion: "New question: "
         case .newScheduleItem: "New schedule item: "
-        case .confirm(let question, _): question + " (y/n) "
+        case .confirm(let question, _), .ask(let question, _): question + " (y/n) "
         }
     }
 }

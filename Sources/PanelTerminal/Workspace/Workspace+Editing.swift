@@ -152,7 +152,7 @@ extension Workspace {
             session.editor.insert(session.target.isSingleLine ? Self.oneLine(text) : text)
             mode = .editing(session)
         case .prompt(var prompt):
-            if case .confirm = prompt.kind { return }
+            if prompt.isYesNo { return }
             prompt.input.insert(Self.oneLine(text))
             mode = .prompt(prompt)
         case .notes where readOnly, .help where readOnly, .normal where readOnly:
@@ -167,6 +167,8 @@ extension Workspace {
             paste(text)
         case .help, .normal:
             mode = .normal
+            // A table from Word or a spreadsheet fills cells from the selected one.
+            if focus == .framework, GridPasteText.isTable(text) { return pasteIntoGrid(text) }
             guard let target = selectedTarget else {
                 message = StatusMessage(text: "Nothing selected to paste into", isError: true)
                 return
@@ -209,6 +211,7 @@ extension Workspace {
     mutating func pressPrompt(_ key: Key) {
         guard case .prompt(var prompt) = mode else { return }
         message = nil
+        if case .ask(_, let answer) = prompt.kind { return answerPending(answer, key: key) }
         if case .confirm(_, let edit) = prompt.kind {
             switch key {
             case .char("y"), .char("Y"):
@@ -253,7 +256,7 @@ extension Workspace {
         case .newDimension(let at): addAxisItem(.dimensions, name: text, at: at)
         case .newQuestion(let at): addQuestion(title: text, at: at)
         case .newScheduleItem: addScheduleItem(title: text)
-        case .confirm: break
+        case .confirm, .ask: break
         }
     }
 }

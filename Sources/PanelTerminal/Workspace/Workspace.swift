@@ -49,6 +49,10 @@ public struct Workspace: TerminalApp {
     /// A view of a store another Scrutiny is writing: every change is refused ("read-only
     /// view"), so nothing is ever recorded or saved.
     public var readOnly = false
+    /// The store being edited: `:export` writes beside it. Nil in tests that need no files.
+    public var storeURL: URL?
+    /// What the last `:import` could not place, for `:warnings` (Workspace+Reports).
+    var importWarnings = ImportWarnings()
 
     /// - Parameter draft: bytes of an editor draft left by a session that ended while typing;
     ///   the editor reopens on it so nothing typed is lost.
