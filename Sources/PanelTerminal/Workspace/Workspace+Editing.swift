@@ -156,9 +156,8 @@ extension Workspace {
             prompt.input.insert(Self.oneLine(text))
             mode = .prompt(prompt)
         case .notes where readOnly, .help where readOnly, .normal where readOnly:
-            // Refused before any editor opens, so the paste is not taken in and then dropped.
-            message = StatusMessage(text: "read-only view: the paste was not taken in; nothing can be changed here",
-                                    isError: true)
+            // Refused before any editor or note box opens, so the paste is not taken in and then dropped.
+            refuseReadOnly()
         case .notes(let view):
             // Pasted into the notes: a new note, with the pasted text.
             if case .subject(let subject) = view.kind { openNoteBox(about: .some(subject), returnTo: view) } else {

@@ -9,7 +9,7 @@ import PanelModel
 /// clerk reaches for it in a hurry, and a kept text costs nothing: Ctrl-U clears it.
 extension Prompt {
     /// Which prompt this is, for keeping its text: where a new row would go does not matter,
-    /// a date is kept per schedule item, and y/n questions keep nothing.
+    /// a date is kept per schedule item, and y/n questions (confirm, ask) keep nothing.
     enum Slot: Hashable {
         case command, search, date(itemID: String), newCriterion, newDimension, newQuestion, newScheduleItem
     }
@@ -23,7 +23,7 @@ extension Prompt {
         case .newDimension: .newDimension
         case .newQuestion: .newQuestion
         case .newScheduleItem: .newScheduleItem
-        case .confirm: nil
+        case .confirm, .ask: nil
         }
     }
 }
