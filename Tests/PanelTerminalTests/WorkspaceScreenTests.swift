@@ -256,8 +256,8 @@ final class WorkspaceScreenTests: XCTestCase {
         driver.type("re")
         driver.press("tab")
         screen = driver.screen()
-        XCTAssertEqual(screen.line(23), ":re" + String(repeating: " ", count: 24)
-            + "redo redraw rename rename-criterion rename-dimension")
+        XCTAssertEqual(screen.line(23), ":re" + String(repeating: " ", count: 15)
+            + "redo redraw rename rename-criterion rename-dimension renumber")
         XCTAssertEqual(screen.cursor?.x, 3)
     }
 }

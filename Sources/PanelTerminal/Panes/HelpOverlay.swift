@@ -34,6 +34,7 @@ struct HelpOverlay {
         out.append(Line(text: "  :add criterion|dimension|question|item NAME, :rename NAME, :date TEXT,", isHeading: false))
         out.append(Line(text: "  :kind KIND, :status STATUS, :help, :q — Tab completes command names", isHeading: false))
         out.append(Line(text: "  :note TEXT takes a note; :live, :end, :session, :today, :unfiled", isHeading: false))
+        out.append(Line(text: "  :renumber numbers the questions in list order (5.1, 5.2 …), one change", isHeading: false))
         out.append(Line(text: "", isHeading: false))
         out.append(Line(text: "Schedule marks", isHeading: true))
         // A narrow schedule shows each kind by its initial: the legend, from the kinds themselves.
