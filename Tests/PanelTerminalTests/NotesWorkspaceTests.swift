@@ -130,7 +130,7 @@ final class NotesWorkspaceTests: XCTestCase {
         driver.type("q")
         driver.press("enter")
         XCTAssertEqual(lines(driver, 2...7), [
-            "│ HELD                       ││               │ Diagnosis      │ Provision/Fun›│",
+            "│ HELD                       ││               │ Diagnosis      │ Provision/Fu…›│",
             "│  3 Oct 23  I Vikram Hansra…││ Effectiveness │ Depends on   1◆│ Some       11◆│",
             "│ 30 Oct 23  I SENDIASS      ││               │ condition      │ excellent     │",
             "│ UPCOMING                   ││               │ being          │ provision     │",

@@ -10,7 +10,7 @@ final class PaneRenderingTests: XCTestCase {
         let expected = [
             " Scrutiny · SEND Provision Scrutiny Panel",
             "┌ Schedule ────────────────────────┐┌ Framework ───────────────────────────────────────────────────────────────────────┐",
-            "│ HELD                             ││                │ Diagnosis      │ Provision/ Fun…│ Outcomes      │ Mild/ Moderat›│",
+            "│ HELD                             ││                │ Diagnosis      │ Provision/ Fun…│ Outcomes      │ Mild/ Modera…›│",
             "│  3 Oct 23  I Vikram Hansrani Dir…││ Effectiveness  │ Depends on     │ Some excellent │ No data for   │ More attention│",
             "│ 30 Oct 23  I Special Educational…││                │ condition being│ provision but  │ outcome       │ needed to     │",
             "│ 31 Oct 23  I SEND (Special Educa…││                │ diagnosed. … +6│ depends on… +18│ measures … +16│ this.…     +17│",

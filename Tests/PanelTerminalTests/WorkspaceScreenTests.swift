@@ -9,7 +9,7 @@ final class WorkspaceScreenTests: XCTestCase {
         let expected = [
             " Scrutiny · SEND Provision Scrutiny Panel",
             "┌ Schedule ──────────────────┐┌ Framework ─────────────────────────────────────┐",
-            "│ HELD                       ││               │ Diagnosis      │ Provision/Fun›│",
+            "│ HELD                       ││               │ Diagnosis      │ Provision/Fu…›│",
             "│  3 Oct 23  I Vikram Hansra…││ Effectiveness │ Depends on     │ Some excellent│",
             "│ 30 Oct 23  I SENDIASS      ││               │ condition being│ provision but │",
             "│ UPCOMING                   ││               │ diagnosed.     │ depends on    │",

@@ -40,8 +40,11 @@ struct GridPane {
             buffer.put("│", x: column.separatorX, y: y, style: Style(.border))
             let isSelected = selected?.column == column.index
             let name = framework.dimensions[column.index].name
-            buffer.put(TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(name)), width: column.textWidth), x: column.textX, y: y,
-                       style: Style(.header, bold: true, underline: isSelected), maxWidth: column.textWidth)
+            // The last header leaves its final column to the "›" that says more columns follow.
+            let moreRight = column.index == geometry.columns.last?.index && column.index < geometry.dimensionsCount - 1
+            let width = column.textWidth - (moreRight ? 1 : 0)
+            buffer.put(TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(name)), width: width), x: column.textX, y: y,
+                       style: Style(.header, bold: true, underline: isSelected), maxWidth: width)
             if conflicts.dimensions.contains(framework.dimensions[column.index].id) {
                 buffer.put("≠", x: column.textX + column.textWidth - 1, y: y, style: Self.conflictMark)
             }
@@ -124,7 +127,7 @@ enum CellText {
     }
 
     static func lines(_ text: String, width: Int, height: Int) -> [Line] {
-        let wrapped = TextWrap.wrap(PaneFrame.visible(text), width: width)
+        let wrapped = TextWrap.wrap(PaneFrame.visible(text), width: width, hyphenate: true)
         guard wrapped.count > height else { return wrapped.map { Line(text: $0.text, mark: nil) } }
         var out = wrapped.prefix(height - 1).map { Line(text: $0.text, mark: nil) }
         let mark = "+\(wrapped.count - height)"
