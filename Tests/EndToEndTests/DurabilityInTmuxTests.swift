@@ -9,6 +9,7 @@ final class DurabilityInTmuxTests: ScrutinyTestCase {
     override func setUpWithError() throws {
         try super.setUpWithError()
         try PanelStore.create(PanelTemplates.blank, at: store)
+        try TmuxSession.backdate(store)
     }
 
     private func open() throws -> TmuxSession {
@@ -31,11 +32,11 @@ final class DurabilityInTmuxTests: ScrutinyTestCase {
             try session.press("Enter")
             try session.type(text)
             try session.waitFor("enter finish")  // in the editor
+            let beforeEnter = Date()
             try session.press("Enter")
-            // The editor closed, and in the same frame the title bar says saved: from here on
-            // the change must survive anything.
-            let screen = try session.waitFor("enter edit")
-            XCTAssertTrue(screen.contains("saved "), screen)
+            // The title bar says saved (now, not as opened): from here on the change must
+            // survive anything.
+            try session.waitForSave(after: beforeEnter)
             XCTAssertEqual(cells(try StoreSession.peek(store).document)[index], text, "on disk once shown as saved")
         }
         try session.press("Down", "Enter")
@@ -57,8 +58,9 @@ final class DurabilityInTmuxTests: ScrutinyTestCase {
         let screen = try reopened.waitFor("which is no longer running;")
         XCTAssertTrue(screen.contains("a draft of 7 characters"), screen)
         try reopened.type(", finished")
+        let finishing = Date()
         try reopened.press("Enter")
-        try reopened.waitFor("saved ")
+        try reopened.waitForSave(after: finishing)
         try reopened.press("q")
         XCTAssertEqual(try reopened.waitForExit(), 0)
         XCTAssertEqual(cells(try PanelStore.load(from: store)), ["first change", "second change", "a draft, finished"])
@@ -70,8 +72,9 @@ final class DurabilityInTmuxTests: ScrutinyTestCase {
         let session = try open()
         try session.press("Enter")
         try session.type("kept")
+        let keeping = Date()
         try session.press("Enter")
-        try session.waitFor("saved ")
+        try session.waitForSave(after: keeping)
         try session.press("u")  // undo, journalled as the inverse
         try session.waitFor("Undid")
         try session.press("C-r")  // redo

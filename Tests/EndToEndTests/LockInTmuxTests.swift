@@ -10,6 +10,7 @@ final class LockInTmuxTests: ScrutinyTestCase {
     override func setUpWithError() throws {
         try super.setUpWithError()
         try PanelStore.create(PanelTemplates.blank, at: store)
+        try TmuxSession.backdate(store)
     }
 
     private var lockPath: String { store.path + ".lock" }
@@ -61,8 +62,9 @@ final class LockInTmuxTests: ScrutinyTestCase {
         // The writer goes on and saves as usual.
         try first.press("Enter")
         try first.type("still mine")
+        let finishing = Date()
         try first.press("Enter")
-        try first.waitFor("saved ")
+        try first.waitForSave(after: finishing)
         try first.press("q")
         XCTAssertEqual(try first.waitForExit(), 0)
         XCTAssertEqual(try firstCell(), "still mine")
@@ -149,8 +151,9 @@ final class LockInTmuxTests: ScrutinyTestCase {
         XCTAssertEqual(try loser.waitForExit(), 1)
         try winner.press("Enter")
         try winner.type("the winner's note")
+        let finishing = Date()
         try winner.press("Enter")
-        try winner.waitFor("saved ")
+        try winner.waitForSave(after: finishing)
         try winner.press("q")
         XCTAssertEqual(try winner.waitForExit(), 0)
         XCTAssertEqual(try firstCell(), "the winner's note")

@@ -9,6 +9,7 @@ final class WorkspaceInTmuxTests: ScrutinyTestCase {
         try super.setUpWithError()
         // The blank template: the example's criteria and dimensions, every cell empty.
         try PanelStore.create(PanelTemplates.blank, at: store)
+        try TmuxSession.backdate(store)
     }
 
     /// Opens the store and waits for the grid, with its first cell selected.
@@ -47,8 +48,9 @@ final class WorkspaceInTmuxTests: ScrutinyTestCase {
         try session.press("Enter")
         try session.type("é — 日本")
         try session.waitFor("é — 日本")
+        let finishing = Date()
         try session.press("Enter")
-        try session.waitFor("saved ")
+        try session.waitForSave(after: finishing)
         try session.press("q")
         XCTAssertEqual(try session.waitForExit(), 0)
         try assertTerminalRestored(session)
@@ -146,8 +148,9 @@ final class WorkspaceInTmuxTests: ScrutinyTestCase {
         // "q" and "u" would quit and undo if they ran as keys.
         try session.paste("one\ntwo q\nthree u")
         try session.waitFor("three u")
+        let finishing = Date()
         try session.press("Enter")
-        try session.waitFor("saved ")
+        try session.waitForSave(after: finishing)
         try session.press("q")
         XCTAssertEqual(try session.waitForExit(), 0)
         XCTAssertEqual(try cell("Equity", "Outcomes"), "one\ntwo q\nthree u")
@@ -168,8 +171,9 @@ final class WorkspaceInTmuxTests: ScrutinyTestCase {
 
         let reopened = try scrutiny([store.path])
         try reopened.waitFor("before pause")
+        let finishing = Date()
         try reopened.press("Enter")
-        try reopened.waitFor("saved ")
+        try reopened.waitForSave(after: finishing)
         try reopened.press("q")
         XCTAssertEqual(try reopened.waitForExit(), 0)
         XCTAssertTrue(try cell("Equity", "Outcomes").hasPrefix("before pause"))
@@ -222,6 +226,7 @@ final class WorkspaceInTmuxTests: ScrutinyTestCase {
             try FileManager.default.removeItem(at: store)
             try? FileManager.default.removeItem(atPath: store.path + ".journal")
             try PanelStore.create(PanelTemplates.blank, at: store)
+            try TmuxSession.backdate(store)
         }
     }
 

@@ -39,10 +39,14 @@ struct Prompt: Equatable {
 
     var kind: Kind
     var input: TextEditor
+    /// What it opened with (a schedule item's date, or nothing): Esc keeps the text only if
+    /// something was typed (see Workspace+KeptPrompts).
+    let initialText: String
 
     init(_ kind: Kind, text: String = "") {
         self.kind = kind
         self.input = TextEditor(text: text)
+        self.initialText = text
     }
 
     var label: String {

@@ -7,7 +7,7 @@ import PanelModel
 extension Workspace {
     /// Words the command line knows, for completion.
     static let commandNames: [String] = Array(Set(Action.allCases.map(\.rawValue)
-        + ["q", "add", "date", "kind", "status", "export", "import", "warnings", "sync"])).sorted()
+        + ["q", "add", "date", "kind", "status", "export", "import", "warnings", "sync", "renumber"])).sorted()
 
     static let addWhat = ["criterion", "dimension", "question", "item"]
 
@@ -42,6 +42,7 @@ extension Workspace {
         case "import": importCommand(rest)
         case "warnings": showNextWarning()
         case "sync": syncCommand()
+        case "renumber" where rest.isEmpty: renumberQuestions()
         default:
             guard let action = Action(rawValue: word) else {
                 message = StatusMessage(text: "“\(word)” is not a command — Tab completes command names, ? lists the keys",

@@ -7,6 +7,9 @@ extension Workspace {
 
     /// Opens the editor on `target` with its text, cursor at the end.
     mutating func startEditing(_ target: EditTarget, text: String? = nil) {
+        // Every way into an editor comes here: in a read-only view none opens, so nothing typed
+        // into one could be refused at Enter.
+        if readOnly { return refuseReadOnly() }
         guard let current = target.text(in: document) else {
             message = StatusMessage(text: "It is gone (deleted or undone); nothing to edit", isError: true)
             return
@@ -152,6 +155,9 @@ extension Workspace {
             if prompt.isYesNo { return }
             prompt.input.insert(Self.oneLine(text))
             mode = .prompt(prompt)
+        case .notes where readOnly, .help where readOnly, .normal where readOnly:
+            // Refused before any editor or note box opens, so the paste is not taken in and then dropped.
+            refuseReadOnly()
         case .notes(let view):
             // Pasted into the notes: a new note, with the pasted text.
             if case .subject(let subject) = view.kind { openNoteBox(about: .some(subject), returnTo: view) } else {
@@ -225,6 +231,7 @@ extension Workspace {
             return
         case .action(.leaveEdit):
             mode = .normal
+            keepTyped(prompt)
             return
         case .action(.newline), .waiting:
             break
