@@ -113,18 +113,11 @@ final class TmuxSession {
         clock.dateFormat = "HH:mm:ss"
         clock.timeZone = .current
         let wanted = clock.string(from: moment)
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        repeat {
-            last = try screen()
-            if let found = last.range(of: #"saved \d\d:\d\d:\d\d"#, options: .regularExpression),
-               String(last[found].dropFirst("saved ".count)) >= wanted {
-                return last
-            }
-            usleep(50_000)
-        } while Date() < deadline
-        XCTFail("no save at or after \(wanted) within \(timeout) s. The screen was:\n\(last)", file: file, line: line)
-        throw Timeout()
+        return try poll(timeout: timeout, failure: "no save at or after \(wanted) within \(timeout) s", file: file,
+                        line: line) { screen in
+            guard let found = screen.range(of: #"saved \d\d:\d\d:\d\d"#, options: .regularExpression) else { return false }
+            return String(screen[found].dropFirst("saved ".count)) >= wanted
+        }
     }
 
     /// Makes a store look an hour old, so the "saved" time it opens with is an hour ago.
