@@ -1,12 +1,11 @@
 import Foundation
-import ScrutinyTestSupport
 import PanelModel
 import XCTest
 
 /// `:sync` in the real workspace, in tmux, with real git and a bare shared repository: the
 /// clerk sees git's output on the plain terminal, presses Enter, and is back in the workspace
 /// with the other clerk's cell merged in, while their own is pushed for the other clerk.
-final class SyncInWorkspaceTests: XCTestCase {
+final class SyncInWorkspaceTests: ScrutinyTestCase {
     let equity = CellKey(criterion: "crit-equity", dimension: "dim-outcomes")
     let efficiency = CellKey(criterion: "crit-efficiency", dimension: "dim-outcomes")
 
@@ -26,8 +25,7 @@ final class SyncInWorkspaceTests: XCTestCase {
 
         // The sandbox's git identity and HOME, and nothing else of this machine's environment.
         let environment = sandbox.environment.filter { $0.key == "HOME" || $0.key.hasPrefix("GIT_") }
-        let session = try TmuxSession([ScrutinyBinary.path(), "panel.json"], environment: environment, directory: a)
-        defer { session.close() }
+        let session = try scrutiny(["panel.json"], environment: environment, directory: a)
         try session.waitFor("Equity × Outcomes")
         try session.press("Enter")
         try session.type("From clerk A")
