@@ -38,10 +38,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PanelModelTests", dependencies: ["PanelModel"]),
-        .testTarget(name: "PanelTerminalTests", dependencies: ["PanelTerminal", "PanelModel"]),
+        // What every test target that runs the built `scrutiny` shares: finding it, running it.
+        .target(name: "ScrutinyTestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PanelModelTests", dependencies: ["PanelModel", "ScrutinyTestSupport"]),
+        .testTarget(name: "PanelTerminalTests", dependencies: ["PanelTerminal", "PanelModel", "ScrutinyTestSupport"]),
         // Drive the real binary (in tmux, or as a command) and read the store it wrote.
-        .testTarget(name: "EndToEndTests", dependencies: ["PanelModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PanelModel", "ScrutinyTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

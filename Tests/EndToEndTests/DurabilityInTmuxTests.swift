@@ -5,27 +5,16 @@ import XCTest
 /// The real binary killed with SIGKILL after a few changes: every change the title bar showed
 /// as saved is on disk, the draft comes back, and reopening takes over the dead session's lock
 /// in one command and says what it recovered.
-final class DurabilityInTmuxTests: XCTestCase {
-    private var folder: URL!
-    private var store: URL!
-    private var sessions: [TmuxSession] = []
-
+final class DurabilityInTmuxTests: ScrutinyTestCase {
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-durable-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = folder.appendingPathComponent("panel.json")
+        try super.setUpWithError()
         try PanelStore.create(PanelTemplates.blank, at: store)
-    }
-
-    override func tearDownWithError() throws {
-        sessions.forEach { $0.close() }
-        try? FileManager.default.removeItem(at: folder)
+        try TmuxSession.backdate(store)
     }
 
     private func open() throws -> TmuxSession {
         // Wide, so the status line's account of the recovery is not cut short.
-        let session = try TmuxSession([ScrutinyBinary.path(), store.path], width: 200, height: 40, directory: folder)
-        sessions.append(session)
+        let session = try scrutiny([store.path], width: 200, height: 40)
         try session.waitFor("Effectiveness × Diagnosis")
         return session
     }
@@ -43,11 +32,11 @@ final class DurabilityInTmuxTests: XCTestCase {
             try session.press("Enter")
             try session.type(text)
             try session.waitFor("enter finish")  // in the editor
+            let beforeEnter = Date()
             try session.press("Enter")
-            // The editor closed, and in the same frame the title bar says saved: from here on
-            // the change must survive anything.
-            let screen = try session.waitFor("enter edit")
-            XCTAssertTrue(screen.contains("saved "), screen)
+            // The title bar says saved (now, not as opened): from here on the change must
+            // survive anything.
+            try session.waitForSave(after: beforeEnter)
             XCTAssertEqual(cells(try StoreSession.peek(store).document)[index], text, "on disk once shown as saved")
         }
         try session.press("Down", "Enter")
@@ -63,15 +52,15 @@ final class DurabilityInTmuxTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: store.path + ".lock"), "a killed program leaves its lock")
 
         // One command and the clerk is typing again, in the same editor.
-        let reopened = try TmuxSession([ScrutinyBinary.path(), store.path], width: 250, height: 40, directory: folder)
-        sessions.append(reopened)
+        let reopened = try scrutiny([store.path], width: 250, height: 40)
         try reopened.waitFor("Restored the text you were typing when Scrutiny last stopped · "
             + "Took over the lock left by pid \(pid) (since ")
         let screen = try reopened.waitFor("which is no longer running;")
         XCTAssertTrue(screen.contains("a draft of 7 characters"), screen)
         try reopened.type(", finished")
+        let finishing = Date()
         try reopened.press("Enter")
-        try reopened.waitFor("saved ")
+        try reopened.waitForSave(after: finishing)
         try reopened.press("q")
         XCTAssertEqual(try reopened.waitForExit(), 0)
         XCTAssertEqual(cells(try PanelStore.load(from: store)), ["first change", "second change", "a draft, finished"])
@@ -83,8 +72,9 @@ final class DurabilityInTmuxTests: XCTestCase {
         let session = try open()
         try session.press("Enter")
         try session.type("kept")
+        let keeping = Date()
         try session.press("Enter")
-        try session.waitFor("saved ")
+        try session.waitForSave(after: keeping)
         try session.press("u")  // undo, journalled as the inverse
         try session.waitFor("Undid")
         try session.press("C-r")  // redo

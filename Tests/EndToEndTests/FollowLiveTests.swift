@@ -2,36 +2,16 @@ import Foundation
 import PanelModel
 import XCTest
 
-/// The real `scrutiny present` in tmux (the shared `TmuxSession`), following a store that is
+/// The real `scrutiny present` in tmux (the shared `ScrutinyTestCase` fixture), following a store that is
 /// saved the way the clerk's instance saves it (`PanelStore.save`: a temporary file renamed
 /// over the store). Each chair shows a save within a second, refuses edit keys with
 /// "read-only view", follows the published cursor, waits for a store that is not there yet,
 /// and writes nothing at all. Every wait polls the screen with a deadline.
 /// (`PresentClerkTests` runs a real clerk beside the chairs.)
-final class FollowLiveTests: XCTestCase {
-    private var home: URL!
-    /// The store's own folder, so the test can see everything written beside it.
-    private var folder: URL { home.appendingPathComponent("store") }
-    private var store: URL { folder.appendingPathComponent("panel.json") }
-    private var sessions: [TmuxSession] = []
-
-    override func setUpWithError() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("scrutiny-follow-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        sessions.forEach { $0.close() }
-        sessions = []
-        if let home { try? FileManager.default.removeItem(at: home) }
-    }
-
-    /// `scrutiny ARGUMENTS` in a tmux session of its own, 120×40.
-    func scrutiny(_ arguments: [String]) throws -> TmuxSession {
-        let session = try TmuxSession([try ScrutinyBinary.path()] + arguments, directory: home)
-        sessions.append(session)
-        return session
-    }
+final class FollowLiveTests: ScrutinyTestCase {
+    /// The store's own folder, apart from HOME, so the test can see everything written beside it.
+    private var storeFolder: URL { folder.appendingPathComponent("store") }
+    override var store: URL { storeFolder.appendingPathComponent("panel.json") }
 
     static func panel(_ firstCell: String = "Depends on diagnosis.") -> PanelDocument {
         var panel = PanelInfo()
@@ -75,7 +55,7 @@ final class FollowLiveTests: XCTestCase {
         for chair in chairs { try chair.press("q") }
         for chair in chairs { XCTAssertEqual(try chair.waitForExit(), 0) }
         XCTAssertEqual(try Data(contentsOf: store), saved)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["panel.json"],
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: storeFolder.path), ["panel.json"],
                        "no lock, draft, cursor or temporary file from a chair")
     }
 
@@ -84,7 +64,7 @@ final class FollowLiveTests: XCTestCase {
         let chair = try scrutiny(["present", "--follow-cursor", store.path])
         try chair.waitFor("Effectiveness × Diagnosis")
         let cursor = #"{"criterion":"crit-efficiency","dimension":"dim-funding","pane":"framework"}"#
-        let temporary = folder.appendingPathComponent(".cursor-incoming")
+        let temporary = storeFolder.appendingPathComponent(".cursor-incoming")
         try Data(cursor.utf8).write(to: temporary)
         XCTAssertEqual(rename(temporary.path, store.path + ".cursor"), 0)
         try chair.waitFor("Efficiency × Provision/Funding", timeout: 1)
@@ -99,7 +79,7 @@ final class FollowLiveTests: XCTestCase {
     }
 
     func testAMissingFolderIsRefusedWithAClearMessage() throws {
-        let missing = folder.appendingPathComponent("nowhere/panel.json")
+        let missing = storeFolder.appendingPathComponent("nowhere/panel.json")
         let chair = try scrutiny(["present", missing.path])
         XCTAssertEqual(try chair.waitForExit(), 1)
         // The terminal wraps the long line: read the screen as one line.

@@ -5,47 +5,44 @@ import PanelModel
 /// The real binary in tmux: go live in a schedule item, take notes on two cells and one
 /// question, end the session, quit; then the store holds the session's times and every note
 /// with its time, source and subject, and the screen showed the evidence counts.
-final class LiveSessionEndToEndTests: XCTestCase {
+final class LiveSessionEndToEndTests: ScrutinyTestCase {
     func testALiveSessionsNotesLandInTheStoreWithTimesSourceAndSubjects() throws {
-        let tmux = try LiveTmux()
-        let store = tmux.folder.appendingPathComponent("panel.json")
         let example = PanelTemplates.example
         try PanelStore.create(example, at: store)
         XCTAssertEqual(example.notes, [], "the counts below are the notes this test takes")
 
         let before = Date()
-        try tmux.start(["open", store.path])
-        try tmux.wait(for: "the workspace") { $0.contains("Framework") && $0.contains("Questions") }
+        // In UTC, so every time is written with "+00:00"; no user keymap applies.
+        let session = try scrutiny(["open", store.path], environment: [
+            "TZ": "UTC", "LC_ALL": "C.UTF-8", "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path])
+        try session.waitUntil("the workspace") { $0.contains("Framework") && $0.contains("Questions") }
 
         // The schedule's selected item goes live; its title is in the title bar.
-        try tmux.keys("1", "L")
-        try tmux.wait(for: "● LIVE in the title bar") { $0.split(separator: "\n").first?.contains("● LIVE") ?? false }
-        let titleBar = String(try tmux.screen().split(separator: "\n")[0])
+        try session.press("1", "L")
+        try session.waitUntil("● LIVE in the title bar") { $0.split(separator: "\n").first?.contains("● LIVE") ?? false }
+        let titleBar = String(try session.screen().split(separator: "\n")[0])
 
         // Two cells of the first row and the first question, a note each.
-        try tmux.keys("2", "g", "g", "Home")
-        try tmux.keys("n")
-        try tmux.type("Parents pay é—日本")
-        try tmux.keys("Enter")
-        try tmux.wait(for: "the first note taken") { $0.contains("Note taken") }
-        try tmux.keys("l", "n")
-        try tmux.type("Second cell")
-        try tmux.keys("Enter", "3", "n")
-        try tmux.type("Ask about clusters")
-        try tmux.keys("Enter")
-        try tmux.wait(for: "three evidence marks") { $0.components(separatedBy: "1◆").count - 1 == 3 }
-        let counts = try tmux.screen()
+        try session.press("2", "g", "g", "Home")
+        try session.press("n")
+        try session.type("Parents pay é—日本")
+        try session.press("Enter")
+        try session.waitUntil("the first note taken") { $0.contains("Note taken") }
+        try session.press("l", "n")
+        try session.type("Second cell")
+        try session.press("Enter", "3", "n")
+        try session.type("Ask about clusters")
+        try session.press("Enter")
+        try session.waitUntil("three evidence marks") { $0.components(separatedBy: "1◆").count - 1 == 3 }
+        let counts = try session.screen()
 
-        try tmux.keys(":")
-        try tmux.type("end")
-        try tmux.keys("Enter")
-        try tmux.wait(for: "the session ended") { $0.contains("marked held, 3 notes") }
-        XCTAssertFalse(try tmux.screen().split(separator: "\n")[0].contains("● LIVE"))
-        try tmux.keys("q")
-        let quitStart = Date()
-        while !tmux.hasExited && Date().timeIntervalSince(quitStart) < 10 { usleep(20_000) }
-        let lastScreen = try tmux.screen()
-        XCTAssertTrue(tmux.hasExited, "q quits; the screen:\n\(lastScreen)")
+        try session.press(":")
+        try session.type("end")
+        try session.press("Enter")
+        try session.waitUntil("the session ended") { $0.contains("marked held, 3 notes") }
+        XCTAssertFalse(try session.screen().split(separator: "\n")[0].contains("● LIVE"))
+        try session.press("q")
+        XCTAssertEqual(try session.waitForExit(), 0, "q quits")
         let after = Date()
 
         // The store: the session's times on its item, no live session left, three notes.

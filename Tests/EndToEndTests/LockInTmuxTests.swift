@@ -1,33 +1,23 @@
 import Foundation
+import ScrutinyTestSupport
 import PanelModel
 import XCTest
 
 /// One writer per store, with the real binary in tmux: a second instance is refused with who
 /// holds the store and offered a read-only view; a stale lock is taken over; a lock from
 /// another host is never removed; of two instances started at the same moment exactly one writes.
-final class LockInTmuxTests: XCTestCase {
-    private var folder: URL!
-    private var store: URL!
-    private var sessions: [TmuxSession] = []
-
+final class LockInTmuxTests: ScrutinyTestCase {
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-lock-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = folder.appendingPathComponent("panel.json")
+        try super.setUpWithError()
         try PanelStore.create(PanelTemplates.blank, at: store)
-    }
-
-    override func tearDownWithError() throws {
-        sessions.forEach { $0.close() }
-        try? FileManager.default.removeItem(at: folder)
+        try TmuxSession.backdate(store)
     }
 
     private var lockPath: String { store.path + ".lock" }
 
-    private func start(_ arguments: [String]? = nil, width: Int = 120) throws -> TmuxSession {
-        let session = try TmuxSession(arguments ?? [ScrutinyBinary.path(), store.path], width: width, directory: folder)
-        sessions.append(session)
-        return session
+    /// `scrutiny STORE` in a new session.
+    private func start(width: Int = 120) throws -> TmuxSession {
+        try scrutiny([store.path], width: width)
     }
 
     /// Text without its white space: a message wrapped at the terminal's width loses the space
@@ -72,8 +62,9 @@ final class LockInTmuxTests: XCTestCase {
         // The writer goes on and saves as usual.
         try first.press("Enter")
         try first.type("still mine")
+        let finishing = Date()
         try first.press("Enter")
-        try first.waitFor("saved ")
+        try first.waitForSave(after: finishing)
         try first.press("q")
         XCTAssertEqual(try first.waitForExit(), 0)
         XCTAssertEqual(try firstCell(), "still mine")
@@ -137,7 +128,7 @@ final class LockInTmuxTests: XCTestCase {
         // Both wait for the same file, then start within a few milliseconds of each other.
         let go = folder.appendingPathComponent("go").path
         let command = "while [ ! -e '\(go)' ]; do sleep 0.005; done; exec '\(try ScrutinyBinary.path())' '\(store.path)'"
-        let pair = try (0..<2).map { _ in try start(["sh", "-c", command]) }
+        let pair = try (0..<2).map { _ in try tmux(["sh", "-c", command]) }
         Thread.sleep(forTimeInterval: 0.2)  // Both shells are polling.
         FileManager.default.createFile(atPath: go, contents: Data())
 
@@ -160,8 +151,9 @@ final class LockInTmuxTests: XCTestCase {
         XCTAssertEqual(try loser.waitForExit(), 1)
         try winner.press("Enter")
         try winner.type("the winner's note")
+        let finishing = Date()
         try winner.press("Enter")
-        try winner.waitFor("saved ")
+        try winner.waitForSave(after: finishing)
         try winner.press("q")
         XCTAssertEqual(try winner.waitForExit(), 0)
         XCTAssertEqual(try firstCell(), "the winner's note")

@@ -6,27 +6,12 @@ import XCTest
 /// in its own tmux session: the clerk types into a cell and each chair's screen shows it within
 /// a second of the save reaching the disk; the chair's edit keys are refused; `--follow-cursor`
 /// moves the chair's selection with the clerk's. Every wait polls the screen with a deadline.
-final class PresentClerkTests: XCTestCase {
-    private var home: URL!
-    private var store: URL { home.appendingPathComponent("store/panel.json") }
-    private var sessions: [TmuxSession] = []
+final class PresentClerkTests: ScrutinyTestCase {
+    override var store: URL { folder.appendingPathComponent("store/panel.json") }
 
     override func setUpWithError() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("scrutiny-clerk-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: store.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try super.setUpWithError()
         try PanelStore.create(FollowLiveTests.panel(), at: store)
-    }
-
-    override func tearDownWithError() throws {
-        sessions.forEach { $0.close() }
-        sessions = []
-        if let home { try? FileManager.default.removeItem(at: home) }
-    }
-
-    private func scrutiny(_ arguments: [String]) throws -> TmuxSession {
-        let session = try TmuxSession([try ScrutinyBinary.path()] + arguments, directory: home)
-        sessions.append(session)
-        return session
     }
 
     private var firstCell: String? {

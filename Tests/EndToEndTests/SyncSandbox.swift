@@ -1,4 +1,5 @@
 import Foundation
+import ScrutinyTestSupport
 import PanelModel
 import XCTest
 
@@ -9,11 +10,7 @@ struct SyncSandbox {
     let root: URL
     var remote: URL { root.appendingPathComponent("shared.git") }
 
-    struct Run {
-        var status: Int32
-        var out: String
-        var err: String
-    }
+    typealias Run = CommandRun
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("scrutiny-sync-\(UUID().uuidString)")
@@ -23,20 +20,6 @@ struct SyncSandbox {
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
-
-    /// The built `scrutiny`, beside the test bundle.
-    static var binary: URL {
-        get throws {
-            let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-                              URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                                  .deletingLastPathComponent().appendingPathComponent(".build/debug")]
-            for folder in candidates {
-                let url = folder.appendingPathComponent("scrutiny")
-                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-            }
-            throw SyncSandboxError.scrutiny([], "the scrutiny binary was not found beside \(Bundle.main.bundleURL.path)")
-        }
-    }
 
     var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
@@ -54,29 +37,11 @@ struct SyncSandbox {
     }
 
     func run(_ executable: URL, _ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = environment
-        let out = root.appendingPathComponent("out-\(UUID().uuidString)"), err = root.appendingPathComponent("err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: err)
-        }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, out: try String(contentsOf: out, encoding: .utf8),
-                   err: try String(contentsOf: err, encoding: .utf8))
+        try CommandRun.run(executable, arguments, in: folder, environment: environment)
     }
 
     func scrutiny(_ arguments: [String], in folder: URL) throws -> Run {
-        try run(Self.binary, arguments, in: folder)
+        try run(ScrutinyBinary.url(), arguments, in: folder)
     }
 
     @discardableResult

@@ -1,4 +1,5 @@
 import Foundation
+import ScrutinyTestSupport
 import PanelModel
 import XCTest
 
@@ -34,7 +35,7 @@ final class SyncTests: XCTestCase {
         try PanelStore.save(startingPanel, to: folder.appendingPathComponent("panel.json"))
         let result = try sandbox.scrutiny(["sync", "init", "panel.json"], in: folder)
         XCTAssertEqual(result.status, 0, result.err)
-        let binary = try SyncSandbox.binary.resolvingSymlinksInPath().path
+        let binary = try ScrutinyBinary.url().resolvingSymlinksInPath().path
         XCTAssertEqual(result.out, """
             Created a git repository in \(folder.path)
             Added “panel.json merge=scrutiny” to \(folder.path)/.gitattributes
@@ -284,7 +285,7 @@ final class SyncTests: XCTestCase {
         try sandbox.git(["config", "merge.scrutiny.driver", "'/nowhere/scrutiny' merge %O %A %B"], in: a)
         let result = try sandbox.scrutiny(["sync", "panel.json"], in: a)
         XCTAssertEqual(result.status, 0, result.err)
-        let binary = try SyncSandbox.binary.resolvingSymlinksInPath().path
+        let binary = try ScrutinyBinary.url().resolvingSymlinksInPath().path
         XCTAssertTrue(result.out.hasPrefix("Set git config merge.scrutiny.driver = '\(binary)' merge %O %A %B\n"), result.out)
         XCTAssertEqual(try sandbox.git(["config", "merge.scrutiny.driver"], in: a), "'\(binary)' merge %O %A %B")
     }

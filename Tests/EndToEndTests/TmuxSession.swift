@@ -97,28 +97,64 @@ final class TmuxSession {
     @discardableResult
     func waitFor(_ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath,
                  line: UInt = #line) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        repeat {
-            last = try screen()
-            if last.contains(text) { return last }
-            usleep(50_000)
-        } while Date() < deadline
-        XCTFail("\"\(text)\" did not appear within \(timeout) s. The screen was:\n\(last)", file: file, line: line)
-        throw Timeout()
+        try poll(timeout: timeout, failure: "\"\(text)\" did not appear within \(timeout) s", file: file, line: line) {
+            $0.contains(text)
+        }
+    }
+
+    /// Polls until the title bar says "saved HH:MM:SS" with a time no earlier than `moment`
+    /// (to the second): proof that a change made after `moment` was saved, where the words
+    /// "saved …" alone would also match the state the store was opened in. Tests backdate the
+    /// store (`backdate`) so that the opening state is never mistaken for a new save.
+    @discardableResult
+    func waitForSave(after moment: Date, timeout: TimeInterval = 10, file: StaticString = #filePath,
+                     line: UInt = #line) throws -> String {
+        let clock = DateFormatter()
+        clock.dateFormat = "HH:mm:ss"
+        clock.timeZone = .current
+        let wanted = clock.string(from: moment)
+        return try poll(timeout: timeout, failure: "no save at or after \(wanted) within \(timeout) s", file: file,
+                        line: line) { screen in
+            guard let found = screen.range(of: #"saved \d\d:\d\d:\d\d"#, options: .regularExpression) else { return false }
+            return String(screen[found].dropFirst("saved ".count)) >= wanted
+        }
+    }
+
+    /// Makes a store look an hour old, so the "saved" time it opens with is an hour ago.
+    static func backdate(_ store: URL) throws {
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)],
+                                              ofItemAtPath: store.path)
     }
 
     /// Polls until the screen no longer contains `text`.
     func waitForAbsence(of text: String, timeout: TimeInterval = 10, file: StaticString = #filePath,
                         line: UInt = #line) throws {
+        try poll(timeout: timeout, failure: "\"\(text)\" was still there after \(timeout) s", file: file, line: line) {
+            !$0.contains(text)
+        }
+    }
+
+    /// Polls until `condition` holds on the screen (`what` names it in the failure); returns that screen.
+    @discardableResult
+    func waitUntil(_ what: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
+                   _ condition: (String) -> Bool) throws -> String {
+        try poll(timeout: timeout, failure: "the screen did not show \(what) within \(timeout) s", file: file, line: line,
+                 until: condition)
+    }
+
+    /// The one polling loop behind every wait: a deadline, never a fixed sleep, and the last
+    /// screen in the failure so a timed-out test shows what was there instead.
+    @discardableResult
+    private func poll(timeout: TimeInterval, failure: String, file: StaticString, line: UInt,
+                      until condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         repeat {
             last = try screen()
-            if !last.contains(text) { return }
+            if condition(last) { return last }
             usleep(50_000)
         } while Date() < deadline
-        XCTFail("\"\(text)\" was still there after \(timeout) s. The screen was:\n\(last)", file: file, line: line)
+        XCTFail("\(failure). The screen was:\n\(last)", file: file, line: line)
         throw Timeout()
     }
 

@@ -4,29 +4,17 @@ import XCTest
 
 /// The real `scrutiny` in a real terminal (tmux, 120×40): typing, resizing, pasting, and being
 /// killed, hung up on or signalled, then reading the store it left behind.
-final class WorkspaceInTmuxTests: XCTestCase {
-    private var folder: URL!
-    private var store: URL!
-    private var sessions: [TmuxSession] = []
-
+final class WorkspaceInTmuxTests: ScrutinyTestCase {
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = folder.appendingPathComponent("panel.json")
+        try super.setUpWithError()
         // The blank template: the example's criteria and dimensions, every cell empty.
         try PanelStore.create(PanelTemplates.blank, at: store)
-    }
-
-    override func tearDownWithError() throws {
-        sessions.forEach { $0.close() }
-        try? FileManager.default.removeItem(at: folder)
+        try TmuxSession.backdate(store)
     }
 
     /// Opens the store and waits for the grid, with its first cell selected.
     private func open(width: Int = 120, height: Int = 40) throws -> TmuxSession {
-        let session = try TmuxSession([ScrutinyBinary.path(), store.path], width: width, height: height,
-                                      directory: folder)
-        sessions.append(session)
+        let session = try scrutiny([store.path], width: width, height: height)
         try session.waitFor("Effectiveness × Diagnosis")
         return session
     }
@@ -60,8 +48,9 @@ final class WorkspaceInTmuxTests: XCTestCase {
         try session.press("Enter")
         try session.type("é — 日本")
         try session.waitFor("é — 日本")
+        let finishing = Date()
         try session.press("Enter")
-        try session.waitFor("saved ")
+        try session.waitForSave(after: finishing)
         try session.press("q")
         XCTAssertEqual(try session.waitForExit(), 0)
         try assertTerminalRestored(session)
@@ -72,8 +61,7 @@ final class WorkspaceInTmuxTests: XCTestCase {
     func testWithoutAFileTheFirstRunCreatesPanelJsonFromTheExampleForItsOwnerOnly() throws {
         let empty = folder.appendingPathComponent("first-run")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        let session = try TmuxSession([ScrutinyBinary.path()], directory: empty)
-        sessions.append(session)
+        let session = try scrutiny([], directory: empty)
         try session.waitFor("SEND Provision Scrutiny Panel")
         try session.press("q")
         XCTAssertEqual(try session.waitForExit(), 0)
@@ -109,8 +97,7 @@ final class WorkspaceInTmuxTests: XCTestCase {
             (["TERM": "xterm-256color", "NO_COLOR": "1"], false),
         ]
         for (environment, colour) in cases {
-            let session = try TmuxSession([ScrutinyBinary.path(), store.path], environment: environment, directory: folder)
-            sessions.append(session)
+            let session = try scrutiny([store.path], environment: environment)
             try session.waitFor("Effectiveness × Diagnosis")
             try session.press("Down")
             try session.waitFor("Efficiency × Diagnosis")
@@ -136,9 +123,7 @@ final class WorkspaceInTmuxTests: XCTestCase {
     }
 
     func testAnUnknownTerminalTypeIsExplainedNotACrash() throws {
-        let session = try TmuxSession([ScrutinyBinary.path(), store.path], environment: ["TERM": "no-such-terminal"],
-                                      directory: folder)
-        sessions.append(session)
+        let session = try scrutiny([store.path], environment: ["TERM": "no-such-terminal"])
         try session.waitFor("scrutiny: the terminal type TERM=no-such-terminal is unknown here; try TERM=xterm-256color")
         XCTAssertEqual(try session.waitForExit(), 1)
     }
@@ -163,8 +148,9 @@ final class WorkspaceInTmuxTests: XCTestCase {
         // "q" and "u" would quit and undo if they ran as keys.
         try session.paste("one\ntwo q\nthree u")
         try session.waitFor("three u")
+        let finishing = Date()
         try session.press("Enter")
-        try session.waitFor("saved ")
+        try session.waitForSave(after: finishing)
         try session.press("q")
         XCTAssertEqual(try session.waitForExit(), 0)
         XCTAssertEqual(try cell("Equity", "Outcomes"), "one\ntwo q\nthree u")
@@ -183,11 +169,11 @@ final class WorkspaceInTmuxTests: XCTestCase {
         XCTAssertEqual(try session.waitForExit(), 128 + SIGKILL)
         XCTAssertTrue(draft?.contains("before pause") == true, "draft: \(draft ?? "none")")
 
-        let reopened = try TmuxSession([ScrutinyBinary.path(), store.path], directory: folder)
-        sessions.append(reopened)
+        let reopened = try scrutiny([store.path])
         try reopened.waitFor("before pause")
+        let finishing = Date()
         try reopened.press("Enter")
-        try reopened.waitFor("saved ")
+        try reopened.waitForSave(after: finishing)
         try reopened.press("q")
         XCTAssertEqual(try reopened.waitForExit(), 0)
         XCTAssertTrue(try cell("Equity", "Outcomes").hasPrefix("before pause"))
@@ -198,8 +184,7 @@ final class WorkspaceInTmuxTests: XCTestCase {
         try FileManager.default.createDirectory(at: meeting, withIntermediateDirectories: true)
         let inMeeting = meeting.appendingPathComponent("panel.json")
         try PanelStore.create(PanelTemplates.blank, at: inMeeting)
-        let session = try TmuxSession([ScrutinyBinary.path(), inMeeting.path], directory: folder)
-        sessions.append(session)
+        let session = try scrutiny([inMeeting.path])
         try session.waitFor("Effectiveness × Diagnosis")
         // The store's folder is renamed behind Scrutiny's back: saves now fail.
         try FileManager.default.moveItem(at: meeting, to: folder.appendingPathComponent("moved"))
@@ -241,6 +226,7 @@ final class WorkspaceInTmuxTests: XCTestCase {
             try FileManager.default.removeItem(at: store)
             try? FileManager.default.removeItem(atPath: store.path + ".journal")
             try PanelStore.create(PanelTemplates.blank, at: store)
+            try TmuxSession.backdate(store)
         }
     }
 

@@ -5,30 +5,6 @@ import XCTest
 /// `scrutiny new` and `scrutiny check`, run as the real binary that `swift test` builds beside
 /// the test bundle.
 final class CommandLineTests: XCTestCase {
-    private struct Run { var status: Int32; var out: String; var err: String }
-
-    private func scrutiny(_ arguments: [String], in folder: ScratchFolder,
-                          file: StaticString = #filePath, line: UInt = #line) throws -> Run {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("scrutiny")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            XCTFail("\(binary.path) is missing: run `swift build` before the tests", file: file, line: line)
-            return Run(status: -1, out: "", err: "")
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder.url
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, out: o, err: e)
-    }
-
     func testNewMakesAPrivateExampleStoreAndNeverOverwrites() throws {
         let scratch = try ScratchFolder()
         let made = try scrutiny(["new", "panel.json"], in: scratch)

@@ -1,4 +1,5 @@
 import Foundation
+import ScrutinyTestSupport
 import XCTest
 @testable import PanelTerminal
 
@@ -40,35 +41,13 @@ final class KeymapCommandTests: XCTestCase {
 
     // MARK: - The real program
 
-    /// `.build/debug/scrutiny`, built beside this test bundle by `swift test`.
-    private var program: URL {
-        get throws {
-            let besideTests = try XCTUnwrap(Bundle.main.executableURL).deletingLastPathComponent()
-            for folder in [besideTests, besideTests.deletingLastPathComponent()] {
-                let candidate = folder.appendingPathComponent("scrutiny")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            }
-            return try XCTUnwrap(nil, "scrutiny is not built beside the tests at \(besideTests.path); run swift build")
-        }
-    }
-
-    private func run(_ arguments: [String], config: URL) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = try program
-        process.arguments = arguments
-        process.currentDirectoryURL = config  // any folder outside the checkout
+    /// The built `scrutiny`, run from `config` (any folder outside the checkout) with only
+    /// that folder's user keymaps.
+    private func run(_ arguments: [String], config: URL) throws -> CommandRun {
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CONFIG_HOME"] = config.path
         environment["SCRUTINY_KEYMAPS"] = nil
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return try CommandRun.run(ScrutinyBinary.url(), arguments, in: config, environment: environment)
     }
 
     func testTheProgramFindsTheBuiltInMapsFromAnyFolder() throws {

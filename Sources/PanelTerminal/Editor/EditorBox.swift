@@ -86,13 +86,7 @@ public enum EditorBox {
 
     private static func drawBorder(_ frame: Rect, into buffer: inout ScreenBuffer, style: Style,
                                    moreAbove: Bool, moreBelow: Bool) {
-        let rule = String(repeating: "─", count: frame.width - 2)
-        buffer.put("┌" + rule + "┐", x: frame.x, y: frame.y, style: style)
-        buffer.put("└" + rule + "┘", x: frame.x, y: frame.maxY - 1, style: style)
-        for y in frame.y + 1..<frame.maxY - 1 {
-            buffer.put("│", x: frame.x, y: y, style: style)
-            buffer.put("│", x: frame.maxX - 1, y: y, style: style)
-        }
+        buffer.drawBox(frame, style: style)
         if moreAbove { buffer.put("↑", x: frame.maxX - 3, y: frame.y, style: style) }
         if moreBelow { buffer.put("↓", x: frame.maxX - 3, y: frame.maxY - 1, style: style) }
     }

@@ -6,13 +6,7 @@ enum PaneFrame {
     static func draw(_ rect: Rect, title: String, focused: Bool, into buffer: inout ScreenBuffer) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let style = focused ? Style(.focusedBorder, bold: true) : Style(.border)
-        let horizontal = String(repeating: "─", count: rect.width - 2)
-        buffer.put("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: style)
-        buffer.put("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: style)
-        for y in rect.y + 1..<rect.maxY - 1 {
-            buffer.put("│", x: rect.x, y: y, style: style)
-            buffer.put("│", x: rect.maxX - 1, y: y, style: style)
-        }
+        buffer.drawBox(rect, style: style)
         buffer.put(" " + title + " ", x: rect.x + 1, y: rect.y, style: style, maxWidth: rect.width - 2)
     }
 

@@ -19,7 +19,7 @@ final class JournalDamageTests: XCTestCase {
 
     func testDamagedJournalsNeverInventOrReorderRecords() {
         let (data, records) = original
-        var random = SplitMix64(seed: 20240306)
+        var random = SeededGenerator(seed: 20240306)
         for round in 0..<3000 {
             let damaged = random.damage(data)
             let contents = JournalReader.read(damaged)
@@ -44,7 +44,7 @@ final class JournalDamageTests: XCTestCase {
             for edit in edits { try session.record(edit) }
         }
         let journal = try Data(contentsOf: URL(fileURLWithPath: store.journalPath))
-        var random = SplitMix64(seed: 7)
+        var random = SeededGenerator(seed: 7)
         for round in 0..<60 {
             try random.damage(journal).write(to: URL(fileURLWithPath: store.journalPath))
             do {
@@ -62,19 +62,8 @@ final class JournalDamageTests: XCTestCase {
     }
 }
 
-/// A small, seeded random generator (SplitMix64), so every run damages the same way.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The seeded generator, so every run damages the same way.
+extension SeededGenerator {
     /// One to three kinds of damage a disk, a crash or a careless hand could do.
     mutating func damage(_ data: Data) -> Data {
         var bytes = [UInt8](data)

@@ -5,31 +5,6 @@ import XCTest
 /// `scrutiny import` and `scrutiny export`, run as the real binary that `swift test` builds
 /// beside the test bundle: what a clerk types and sees, and what lands on disk.
 final class ImportExportCommandTests: XCTestCase {
-    private struct Run { var status: Int32; var out: String; var err: String }
-
-    private func scrutiny(_ arguments: [String], in folder: ScratchFolder,
-                          file: StaticString = #filePath, line: UInt = #line) throws -> Run {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("scrutiny")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            XCTFail("\(binary.path) is missing: run `swift build` before the tests", file: file, line: line)
-            return Run(status: -1, out: "", err: "")
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder.url
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, out: String(decoding: o, as: UTF8.self),
-                   err: String(decoding: e, as: UTF8.self))
-    }
-
     private func withSeed(_ folder: ScratchFolder, as name: String = "report.txt", _ text: String? = nil) throws {
         try Data((text ?? SeedReport.text).utf8).write(to: folder.file(name))
     }

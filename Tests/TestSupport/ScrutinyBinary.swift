@@ -3,11 +3,11 @@ import Foundation
 /// Finds the `scrutiny` executable the tests run: the one built beside the test bundle
 /// (`swift test` builds every product first), else the package's `.build/debug`, building it
 /// once if it is missing, so the end-to-end tests never run an absent or foreign binary.
-enum ScrutinyBinary {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
+public enum ScrutinyBinary {
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func path() throws -> String {
+    public static func path() throws -> String {
         if let found = candidates().first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
             return found
         }
@@ -16,6 +16,10 @@ enum ScrutinyBinary {
             throw Missing(description: "scrutiny was built but is not in \(candidates())")
         }
         return built
+    }
+
+    public static func url() throws -> URL {
+        URL(fileURLWithPath: try path())
     }
 
     private static func candidates() -> [String] {
@@ -38,7 +42,7 @@ enum ScrutinyBinary {
         }
     }
 
-    struct Missing: Error, CustomStringConvertible {
-        let description: String
+    public struct Missing: Error, CustomStringConvertible {
+        public let description: String
     }
 }
