@@ -34,8 +34,9 @@ final class DurabilityInTmuxTests: ScrutinyTestCase {
             try session.waitFor("enter finish")  // in the editor
             let beforeEnter = Date()
             try session.press("Enter")
-            // The title bar says saved (now, not as opened): from here on the change must
-            // survive anything.
+            // The editor has closed, and the frame that shows it says saved (now, not as
+            // opened): from here on the change must survive anything.
+            try session.waitFor("enter edit")
             try session.waitForSave(after: beforeEnter)
             XCTAssertEqual(cells(try StoreSession.peek(store).document)[index], text, "on disk once shown as saved")
         }
