@@ -114,7 +114,13 @@ class Scrutiny(Subject):
 
     def commit_keys(self):
         """Keys that change the document once (edit the cell, type, finish), causing a save."""
-        return "\rx\r"
+        return self.start_commit_keys() + self.finish_commit_key()
+
+    def start_commit_keys(self):
+        return "\rx"  # edit the selected cell, type a letter
+
+    def finish_commit_key(self):
+        return "\r"  # finish-edit: the change is committed, journalled and saved
 
 
 def scrutiny_open_argv(binary, run):
