@@ -32,6 +32,8 @@ public indirect enum Edit: Codable, Equatable, Sendable {
     case removeNote(Note, at: Int)
     case updateNote(from: Note, to: Note)
 
+    /// Starts, ends or moves the live session (see `LiveSession`).
+    case setLive(from: LiveSession?, to: LiveSession?)
     /// Replaces the list of merge conflicts still to resolve (resolving one removes it).
     case setConflicts(from: [MergeConflict], to: [MergeConflict])
 
@@ -66,6 +68,7 @@ public indirect enum Edit: Codable, Equatable, Sendable {
         case let .insertNote(n, i): .removeNote(n, at: i)
         case let .removeNote(n, i): .insertNote(n, at: i)
         case let .updateNote(from, to): .updateNote(from: to, to: from)
+        case let .setLive(from, to): .setLive(from: to, to: from)
         case let .setConflicts(from, to): .setConflicts(from: to, to: from)
         case let .batch(label, edits): .batch(label, edits.reversed().map(\.inverse))
         }
@@ -126,6 +129,10 @@ public indirect enum Edit: Codable, Equatable, Sendable {
         case let .insertNote(n, i): try OrderedEdits.insert(n, at: i, into: &document.notes)
         case let .removeNote(n, i): try OrderedEdits.remove(n, at: i, from: &document.notes)
         case let .updateNote(from, to): try OrderedEdits.update(from, to, in: &document.notes)
+        case let .setLive(from, to):
+            try expect(document.live == from, "the live session has changed")
+            if let to { try expect(document.scheduleIndex(to.item) != nil, "no schedule item \(to.item) to go live in") }
+            document.live = to
         case let .setConflicts(from, to):
             try expect(document.conflicts == from, "the merge conflicts have changed")
             document.conflicts = to
@@ -159,6 +166,7 @@ public indirect enum Edit: Codable, Equatable, Sendable {
         case let .setCell(_, from, to): from == to
         case let .updateQuestion(from, to): from == to
         case let .updateNote(from, to): from == to
+        case let .setLive(from, to): from == to
         case let .setConflicts(from, to): from == to
         case let .batch(_, edits): edits.allSatisfy(\.isNoOp)
         default: false

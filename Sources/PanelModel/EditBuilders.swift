@@ -94,7 +94,9 @@ extension PanelDocument {
             changed.source = nil
             return .updateNote(from: note, to: changed)
         }
-        return .batch("delete “\(schedule[i].title)”", detach + [.removeScheduleItem(schedule[i], at: i)])
+        // A live session cannot outlive its item: it ends (unrecorded) with it.
+        let endLive: [Edit] = live?.item == id ? [.setLive(from: live, to: nil)] : []
+        return .batch("delete “\(schedule[i].title)”", detach + endLive + [.removeScheduleItem(schedule[i], at: i)])
     }
 
     public func insertNote(_ note: Note) -> Edit {

@@ -10,6 +10,9 @@ public struct PanelDocument: Codable, Equatable, Sendable {
     public var framework: Framework
     public var questions: [Question]
     public var notes: [Note]
+    /// The schedule item being taken notes in right now (see `LiveSession`); nil, and then not
+    /// written, when nothing is live.
+    public var live: LiveSession?
     /// What a merge of two clerks' copies could not decide (see `ThreeWayMerge`); empty in a
     /// panel that was never merged, and then not written, so older stores keep their bytes.
     public var conflicts: [MergeConflict]
@@ -26,6 +29,7 @@ public struct PanelDocument: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case format, version, panel, schedule, framework, questions, notes, conflicts
+        case live
     }
 
     public init(from decoder: any Decoder) throws {
@@ -35,6 +39,7 @@ public struct PanelDocument: Codable, Equatable, Sendable {
         framework = try c.decode(Framework.self, forKey: .framework)
         questions = try c.decode([Question].self, forKey: .questions)
         notes = try c.decode([Note].self, forKey: .notes)
+        live = try c.decodeIfPresent(LiveSession.self, forKey: .live)
         conflicts = try c.decodeIfPresent([MergeConflict].self, forKey: .conflicts) ?? []
     }
 
@@ -47,6 +52,7 @@ public struct PanelDocument: Codable, Equatable, Sendable {
         try c.encode(framework, forKey: .framework)
         try c.encode(questions, forKey: .questions)
         try c.encode(notes, forKey: .notes)
+        try c.encodeIfPresent(live, forKey: .live)
         if !conflicts.isEmpty { try c.encode(conflicts, forKey: .conflicts) }
     }
 

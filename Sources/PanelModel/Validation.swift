@@ -13,6 +13,7 @@ public enum PanelValidator {
         problems += scheduleProblems(document.schedule)
         problems += cellProblems(document.framework)
         problems += noteProblems(document)
+        problems += liveProblems(document)
         problems += conflictProblems(document)
         return problems
     }
@@ -130,6 +131,19 @@ public enum PanelValidator {
             case nil:
                 break
             }
+        }
+        return out
+    }
+
+    /// The live session must name a schedule item that exists, and when it started.
+    private static func liveProblems(_ document: PanelDocument) -> [String] {
+        guard let live = document.live else { return [] }
+        var out: [String] = []
+        if document.scheduleIndex(live.item) == nil {
+            out.append("the live session is in the unknown schedule item “\(live.item)”")
+        }
+        if !isTimestamp(live.since) {
+            out.append("the live session started at “\(live.since)”, which is not an ISO 8601 time with an offset")
         }
         return out
     }

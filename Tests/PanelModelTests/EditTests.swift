@@ -45,6 +45,7 @@ final class EditTests: XCTestCase {
             .insertNote(Note(id: "note-new", at: "2024-03-07T09:00:00+00:00", text: "New evidence"), at: 1),
             .removeNote(note, at: 0),
             .updateNote(from: note, to: changedNote),
+            .setLive(from: doc.live, to: LiveSession(item: doc.schedule[0].id, since: "2024-03-07T09:00:00+00:00")),
             .setConflicts(from: [], to: [MergeConflict(kind: .editedOnBothSides, place: .cell(cellKey),
                                                        base: "", ours: "Uneven", theirs: "Even")]),
             .batch("retitle and refile", [
@@ -80,14 +81,15 @@ final class EditTests: XCTestCase {
         case .insertNote: "insertNote"
         case .removeNote: "removeNote"
         case .updateNote: "updateNote"
+        case .setLive: "setLive"
         case .setConflicts: "setConflicts"
         case .batch: "batch"
         }
     }
 
     func testEveryCaseIsCovered() {
-        XCTAssertEqual(Set(everyCase.map(caseName)).count, 23)
-        XCTAssertEqual(everyCase.count, 23)
+        XCTAssertEqual(Set(everyCase.map(caseName)).count, 24)
+        XCTAssertEqual(everyCase.count, 24)
     }
 
     func testEveryEditThenItsInverseGivesBackTheSameDocument() throws {

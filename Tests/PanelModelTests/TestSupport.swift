@@ -42,6 +42,7 @@ enum Fixture {
                  subject: .question("q-5-1")),
             Note(id: "note-3", at: "2024-03-06T10:44:00+00:00", text: "Unfiled: café – “quoted”"),
         ]
+        doc.live = LiveSession(item: "sched-special-parents-forum-2", since: "2024-03-06T10:30:00+00:00")
         return doc
     }
 }

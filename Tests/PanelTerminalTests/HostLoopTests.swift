@@ -45,6 +45,7 @@ final class HostLoopTests: XCTestCase {
         var line = ""
         var events: [InputEvent] = []
         var statuses: [SaveStatus] = []
+        var ticks = 0
 
         mutating func handle(_ event: InputEvent) -> [AppEffect] {
             events.append(event)
@@ -69,9 +70,14 @@ final class HostLoopTests: XCTestCase {
             }
         }
         mutating func setSaveStatus(_ status: SaveStatus) { statuses.append(status) }
+        mutating func tick(_ now: Date) -> [AppEffect] {
+            ticks += 1
+            return []
+        }
         func render(into buffer: inout ScreenBuffer) {
             buffer.put("> " + line, x: 0, y: 0)
             buffer.put("\(buffer.width)x\(buffer.height)", x: 0, y: 1)
+            buffer.put("ticks \(ticks)", x: 0, y: 2)
         }
     }
 
@@ -157,6 +163,18 @@ final class HostLoopTests: XCTestCase {
         let terminal = ScriptedTerminal(chars("many keys at once") + [.input(.timeout)])
         _ = host(terminal).run()
         XCTAssertEqual(terminal.frames.map { $0.line(0) }, [">", "> many keys at once"])
+    }
+
+    /// The live session's elapsed time moves while nobody types: the app is told the time
+    /// about once a second, and the frame is drawn again after each.
+    func testTheAppIsToldTheTimeAboutOnceASecondAndRedrawn() {
+        // Each read is 0.3 s on the invented clock, from 0 s when the first frame is drawn:
+        // ticks at 1.2 s and 2.4 s, and not again before the terminal goes away at 3 s.
+        let terminal = ScriptedTerminal(Array(repeating: .input(.timeout), count: 10))
+        let host = host(terminal, step: 0.3)
+        XCTAssertEqual(host.run().ending, .hangUp)
+        XCTAssertEqual(host.app.ticks, 2)
+        XCTAssertEqual(terminal.frames.last?.line(2), "ticks 2")
     }
 
     func testResizeRedrawsAtTheNewSize() {

@@ -57,7 +57,7 @@ final class KeymapBuiltInTests: XCTestCase {
                 seen[context, default: []].insert(keys)
                 count += 1
             }
-            XCTAssertEqual(Set(seen.keys), ["[global]", "[grid]", "[schedule]", "[questions]", "[editor]"], name)
+            XCTAssertEqual(Set(seen.keys), ["[global]", "[grid]", "[schedule]", "[questions]", "[notes]", "[editor]"], name)
             // Every line read is one binding the loader kept.
             XCTAssertEqual(count, try builtIn(name).bindings.values.map(\.count).reduce(0, +), name)
         }
@@ -76,8 +76,8 @@ final class KeymapBuiltInTests: XCTestCase {
     func testTheDefaultMapIsExactlyTheAgreedOne() throws {
         let agreed: [KeyContext: [String: String]] = [
             .global: [
-                "q": "quit", "?": "help", ":": "command-line", "/": "search", "n": "search-next",
-                "N": "search-previous", "u": "undo", "C-r": "redo", "tab": "next-pane",
+                "q": "quit", "?": "help", ":": "command-line", "/": "search", "C-n": "search-next",
+                "C-p": "search-previous", "n": "note", "N": "notes", "t": "today", "U": "unfiled", "u": "undo", "C-r": "redo", "tab": "next-pane",
                 "S-tab": "previous-pane", "1": "focus-schedule", "2": "focus-framework",
                 "3": "focus-questions", "C-l": "redraw", "C-z": "suspend", "up": "move-up",
                 "k": "move-up", "down": "move-down", "j": "move-down", "left": "move-left",
@@ -96,10 +96,15 @@ final class KeymapBuiltInTests: XCTestCase {
             .schedule: [
                 "enter": "edit", "a": "add", "r": "rename", "d d": "delete", "K": "move-item-up",
                 "J": "move-item-down", "s": "cycle-status", "D": "set-date", "T": "set-kind",
+                "L": "live", "E": "end", "v": "session",
             ],
             .questions: [
                 "enter": "edit", "a": "add", "r": "rename", "d d": "delete", "K": "move-item-up",
                 "J": "move-item-down", "s": "cycle-status",
+            ],
+            .notes: [
+                "enter": "edit-note", "e": "edit-note", "m": "move-note", "d d": "delete-note",
+                "del": "delete-note", "p": "promote-note", "esc": "close-notes", "q": "close-notes",
             ],
             .editor: [
                 "left": "cursor-left", "right": "cursor-right", "C-left": "word-left", "A-b": "word-left",

@@ -66,7 +66,7 @@ final class KeymapFileTests: XCTestCase {
             [grids]
             "x" = "clear"
             """),
-            #"my.toml:3: unknown context [grids] (holding key "x"); the contexts are [global], [grid], [schedule], [questions], [editor]; did you mean [grid]?"#)
+            #"my.toml:3: unknown context [grids] (holding key "x"); the contexts are [global], [grid], [schedule], [questions], [editor], [notes]; did you mean [grid]?"#)
     }
 
     func testTwoSpellingsOfOneKeyAreADuplicate() {
@@ -105,7 +105,7 @@ final class KeymapFileTests: XCTestCase {
 
     func testABindingOutsideAnyContext() {
         XCTAssertEqual(message("\"q\" = \"quit\"\n[global]\n\"u\" = \"undo\"\n"),
-                       #"my.toml:1: key "q" is not inside a context; put it under one of [global], [grid], [schedule], [questions], [editor]"#)
+                       #"my.toml:1: key "q" is not inside a context; put it under one of [global], [grid], [schedule], [questions], [editor], [notes]"#)
     }
 
     func testTOMLSyntaxErrorsKeepTheParsersPosition() {

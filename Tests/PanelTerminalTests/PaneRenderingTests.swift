@@ -39,7 +39,7 @@ final class PaneRenderingTests: XCTestCase {
             "│                                  ││ 5.6 Information and com… open      Seek out best/alternative practice examples o…│",
             "│                                  ││ 5.7 What can be done to… open      Interviewees agree on the central role of par▾│",
             "└──────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────────┘",
-            " enter edit  tab panes  ? help  / search  : command  o add row  O add column  u undo          Effectiveness × Diagnosis",
+            " enter edit  n note  tab panes  ? help  / search  : command  N notes  o add row               Effectiveness × Diagnosis",
         ]
         XCTAssertEqual(driver.screen(width: 120, height: 32).text, expected.joined(separator: "\n"))
     }

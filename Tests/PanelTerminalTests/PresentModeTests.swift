@@ -467,6 +467,25 @@ final class PresentModeTests: XCTestCase {
         XCTAssertEqual(driver.workspace.focus, .questions)
     }
 
+    /// A note taken while presenting goes where the clerk can see it typed, and lands on the cell.
+    func testANoteTakenWhilePresentingOpensItsBoxInTheWorkspace() {
+        var driver = PresentPanel.driver(width: 80, height: 24)
+        driver.press("P", "j", "n")
+        XCTAssertFalse(driver.workspace.isInChairView)
+        driver.type("Heard at the forum")
+        driver.press("enter")
+        XCTAssertEqual(driver.workspace.document.notes.last?.text, "Heard at the forum")
+        XCTAssertEqual(driver.workspace.document.notes.last?.subject,
+                       .cell(CellKey(criterion: "crit-efficiency", dimension: "dim-diagnosis")))
+    }
+
+    /// The notes drawer needs the workspace's panes, so it too leaves presentation.
+    func testTheNotesDrawerReturnsToTheWorkspace() {
+        var driver = PresentPanel.driver(width: 80, height: 24)
+        driver.press("P", "N")
+        XCTAssertFalse(driver.workspace.isInChairView)
+    }
+
     func testEveryChairActionRunsFromTheCommandLine() {
         var driver = PresentPanel.driver(width: 80, height: 24)
         driver.runCommand("presentation")

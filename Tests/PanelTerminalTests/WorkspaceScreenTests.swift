@@ -14,7 +14,7 @@ final class WorkspaceScreenTests: XCTestCase {
             "│ 30 Oct 23  SENDIASS        ││               │ condition b… +1│ provision … +6│",
             "│ UPCOMING                   ││ Efficiency    │                │               │",
             "│  1 Mar 24  ✗ Parents forum ││               │                │               │",
-            "│ ── today 13 Mar 24 ─────── ││ Equity        │ Lack of data   │               │",
+            "│ ── today 13 Mar 24 ─────── ││ Equity        │ Lack of data 1◆│               │",
             "│ 25 Mar 24  10 special scho…││               │                │               │",
             "│ 10 Apr 24  Autism Partners…││                                                │",
             "│ TO BE SCHEDULED            ││                                                │",
@@ -25,12 +25,12 @@ final class WorkspaceScreenTests: XCTestCase {
             "│                            ││                                                │",
             "│                            │└────────────────────────────────────────────────┘",
             "│                            │┌ Questions ─────────────────────────────────────┐",
-            "│                            ││ 5.1 ENG and Clu… open      Continue to investi…│",
+            "│                            ││ 5.1 ENG and Clu… open      Continue to inve… 1◆│",
             "│                            ││ 5.2 Equity       pursuing  Focus on this acros…│",
             "│                            ││                                                │",
             "│                            ││                                                │",
             "└────────────────────────────┘└────────────────────────────────────────────────┘",
-            " enter edit  tab panes  ? help  / search  : command   Effectiveness × Diagnosis",
+            " enter edit  n note  tab panes  ? help  / search      Effectiveness × Diagnosis",
         ]
         XCTAssertEqual(driver.screen().text, expected.joined(separator: "\n"))
     }
@@ -47,7 +47,7 @@ final class WorkspaceScreenTests: XCTestCase {
             "│  1 Mar 24  forum     ✗ Parents forum         ││ Efficiency    │                               │                               │ Nobody has suggested good    │",
             "│ ── today 13 Mar 24 ───────────────────────── ││               │                               │                               │ outcomes could be cheaper.   │",
             "│ 25 Mar 24  workshop  10 special schools      ││               │                               │                               │                              │",
-            "│ 10 Apr 24  meeting   Autism Partnership Board││ Equity        │ Lack of data                  │                               │                              │",
+            "│ 10 Apr 24  meeting   Autism Partnership Board││ Equity        │ Lack of data                1◆│                               │                              │",
             "│ TO BE SCHEDULED                              ││               │                               │                               │                              │",
             "│         —  survey    SENDCOs survey          ││               │                               │                               │                              │",
             "│         —  visit     Other boroughs          ││                                                                                                              │",
@@ -74,7 +74,7 @@ final class WorkspaceScreenTests: XCTestCase {
             "│                                              ││                                                                                                              │",
             "│                                              │└──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
             "│                                              │┌ Questions ───────────────────────────────────────────────────────────────────────────────────────────────────┐",
-            "│                                              ││ 5.1 ENG and Clusters            open      Continue to investigate how, why and whether these work.           │",
+            "│                                              ││ 5.1 ENG and Clusters            open      Continue to investigate how, why and whether these work.         1◆│",
             "│                                              ││ 5.2 Equity                      pursuing  Focus on this across the piece.                                    │",
             "│                                              ││                                                                                                              │",
             "│                                              ││                                                                                                              │",
@@ -87,7 +87,7 @@ final class WorkspaceScreenTests: XCTestCase {
             "│                                              ││                                                                                                              │",
             "│                                              ││                                                                                                              │",
             "└──────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
-            " enter edit  tab panes  ? help  / search  : command  o add row  O add column  u undo  q quit                                          Effectiveness × Diagnosis",
+            " enter edit  n note  tab panes  ? help  / search  : command  N notes  o add row  O add column  u undo  q quit                         Effectiveness × Diagnosis",
         ]
         XCTAssertEqual(driver.screen(width: 160, height: 50).text, expected.joined(separator: "\n"))
     }
@@ -136,7 +136,7 @@ final class WorkspaceScreenTests: XCTestCase {
         document.questions[0].title = "Bell\u{07}\u{85}"
         let screen = WorkspaceDriver(document).screen()
         XCTAssertEqual(screen.line(0), " Scrutiny · Panel␛]0;owned^G⟨RLO⟩txet")
-        XCTAssertEqual(screen.line(18), "│                            ││ 5.1 Bell^GM-^E   open      Continue to investi…│")
+        XCTAssertEqual(screen.line(18), "│                            ││ 5.1 Bell^GM-^E   open      Continue to inve… 1◆│")
     }
 
     func testBelow80x24SaysTooSmallAndRecoversOnResize() {

@@ -2,7 +2,7 @@ import XCTest
 import PanelModel
 @testable import PanelTerminal
 
-/// `/` search over cells, questions, schedule and panel fields; n / N; highlights.
+/// `/` search over cells, questions, schedule and panel fields; C-n / C-p (n and N are the notes); highlights.
 final class WorkspaceSearchTests: XCTestCase {
     func testSearchGoesToTheNextMatchAndNAndShiftNWalkThem() {
         var driver = WorkspaceDriver()
@@ -12,13 +12,13 @@ final class WorkspaceSearchTests: XCTestCase {
         // From Effectiveness × Diagnosis, the next match in screen order is the next cell.
         XCTAssertEqual(driver.workspace.position, "Effectiveness × Provision/Funding")
         XCTAssertEqual(driver.message, "Match 2 of 2 for “SCHOOL”")
-        driver.press("n")
+        driver.press("C-n")
         XCTAssertEqual(driver.workspace.focus, .schedule)
         XCTAssertEqual(driver.workspace.selection.scheduleItem, "item-workshop")
         XCTAssertEqual(driver.message, "Match 1 of 2 for “SCHOOL”")
-        driver.press("N")
+        driver.press("C-p")
         XCTAssertEqual(driver.workspace.position, "Effectiveness × Provision/Funding")
-        driver.press("N")
+        driver.press("C-p")
         XCTAssertEqual(driver.workspace.selection.scheduleItem, "item-workshop")
         XCTAssertEqual(driver.workspace.focus, .schedule)
     }
@@ -42,7 +42,7 @@ final class WorkspaceSearchTests: XCTestCase {
 
     func testNWithoutASearchSaysSo() {
         var driver = WorkspaceDriver()
-        driver.press("n")
+        driver.press("C-n")
         XCTAssertEqual(driver.message, "No search yet: / searches")
     }
 
@@ -55,7 +55,7 @@ final class WorkspaceSearchTests: XCTestCase {
         driver.press("k")  // move off the match so the highlight is not hidden by the selection
         var screen = driver.screen()
         // "Lack of data" on line 7 from column 48: "data" is columns 56–59.
-        XCTAssertEqual(screen.line(7), "│ ── today 13 Mar 24 ─────── ││ Equity        │ Lack of data   │               │")
+        XCTAssertEqual(screen.line(7), "│ ── today 13 Mar 24 ─────── ││ Equity        │ Lack of data 1◆│               │")
         XCTAssertEqual((55...60).map { screen[$0, 7].style.role }, [.normal, .match, .match, .match, .match, .normal])
         driver.press("esc")
         screen = driver.screen()

@@ -69,6 +69,7 @@ public enum ThreeWayMerge {
         var outstanding = ours.conflicts.filter { !base.conflicts.contains($0) || theirs.conflicts.contains($0) }
         outstanding += theirs.conflicts.filter { !base.conflicts.contains($0) && !outstanding.contains($0) }
         merged.conflicts = outstanding + found.filter { !outstanding.contains($0) }
+        merged.live = mergeLive(base: base.live, ours: ours.live, theirs: theirs.live, schedule: merged)
         return (merged, found)
     }
 

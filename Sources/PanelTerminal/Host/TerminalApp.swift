@@ -12,6 +12,14 @@ public protocol TerminalApp {
     mutating func setSaveStatus(_ status: SaveStatus)
     /// Draws the whole frame. The host diffs frames, so drawing everything is cheap to write.
     func render(into buffer: inout ScreenBuffer)
+    /// The clock moved on (the host calls this about once a second, then redraws): for what
+    /// shows the time, such as the live session's elapsed time in the title bar.
+    mutating func tick(_ now: Date) -> [AppEffect]
+}
+
+extension TerminalApp {
+    /// Apps that show no clock need not listen to it.
+    public mutating func tick(_ now: Date) -> [AppEffect] { [] }
 }
 
 /// Side effects the app asks the host for.

@@ -39,6 +39,8 @@ public final class TerminalHost<App: TerminalApp> {
     private let waitForDraftWrites: () -> Void
     private var decoder: KeyDecoder
     private var drafts = DraftThrottle()
+    /// When the app was last told the time (see `tickIfDue`).
+    private var lastTick: Double = 0
     /// The clerk's selection for followers: a few writes a second at most, the latest always.
     private var cursors: DraftThrottle = {
         var throttle = DraftThrottle()
@@ -91,6 +93,7 @@ public final class TerminalHost<App: TerminalApp> {
         let (width, height) = terminal.size
         if let ending = deliver(.resize(width: width, height: height)) { return shutDown(ending) }
         draw()
+        lastTick = clock()  // the first frame already shows the time
         while true {
             if let signal = takeSignal() { return shutDown(.signal(signal)) }
             var timeout = decoder.wantsFollowUp ? escapeTimeout : idleTimeout
@@ -108,6 +111,9 @@ public final class TerminalHost<App: TerminalApp> {
                 timeout = decoder.wantsFollowUp ? escapeTimeout : 0
             }
             autosaver.tick()
+            let tick = tickIfDue()
+            if let ending = tick.ending { return shutDown(ending) }
+            if tick.ticked { changed = true }
             if takeSnapshotStatuses() { changed = true }
             if let change = drafts.due(now: clock()) { perform(change) }
             if let change = cursors.due(now: clock()) { publish(change) }
@@ -118,7 +124,21 @@ public final class TerminalHost<App: TerminalApp> {
 
     /// Hands one event to the app and carries out its effects; returns an ending if one was asked for.
     private func deliver(_ event: InputEvent) -> Ending? {
-        for effect in app.handle(event) {
+        carryOut(app.handle(event))
+    }
+
+    /// Tells the app the time about once a second (the live session's elapsed time moves
+    /// without a key being pressed); true when it did, so the frame is drawn again.
+    private func tickIfDue() -> (ticked: Bool, ending: Ending?) {
+        let now = clock()
+        guard now - lastTick >= 1 else { return (false, nil) }
+        lastTick = now
+        return (true, carryOut(app.tick(wallClock())))
+    }
+
+    /// Carries out what the app asked for; returns an ending if one was asked for.
+    private func carryOut(_ effects: [AppEffect]) -> Ending? {
+        for effect in effects {
             switch effect {
             case let .record(edit):
                 record(edit)

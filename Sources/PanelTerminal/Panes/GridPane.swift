@@ -10,6 +10,8 @@ struct GridPane {
     let selected: (row: Int, column: Int)?
     let focused: Bool
     let query: String?
+    /// How many notes back each cell: shown as "3◆" in the cell's top right corner.
+    var notes: NoteIndex = NoteIndex()
     /// What carries a merge-conflict mark ("≠"): cells, and criteria and dimensions by id.
     var conflicts = Workspace.ConflictMarks()
 
@@ -68,13 +70,24 @@ struct GridPane {
             buffer.put("│", x: column.separatorX, y: y + i, style: Style(.border))
         }
         let key = CellKey(criterion: framework.criteria[row].id, dimension: framework.dimensions[column.index].id)
-        let lines = CellText.lines(framework[key], width: column.textWidth, height: geometry.linesPerRow)
+        // The evidence mark keeps its corner at any column width: the text wraps beside it.
+        let evidence = EvidenceMark.text(notes.count(.cell(key)))
+        // A merge-conflict mark, if any, takes the very corner; the evidence mark sits beside it.
+        let conflictRoom = conflicts.cells.contains(key) ? 1 : 0
+        let markRoom = evidence.map { min(column.textWidth - 1 - conflictRoom, DisplayWidth.of($0) + 1) + conflictRoom } ?? 0
+        let lines = CellText.lines(framework[key], width: column.textWidth - markRoom, height: geometry.linesPerRow)
         let isSelected = selected.map { $0.row == row && $0.column == column.index } ?? false
         if isSelected { buffer.fill(cell, style: Style(.selected, bold: true)) }
         let textStyle = isSelected ? Style(.selected, bold: true) : Style.normal
+        if let evidence {
+            let width = markRoom - 1 - conflictRoom
+            buffer.put(TextWrap.truncate(evidence, width: width), x: column.textX + column.textWidth - conflictRoom - width, y: y,
+                       style: isSelected ? textStyle : Style(.mark, bold: true), maxWidth: width)
+        }
         for (i, line) in lines.enumerated() {
             buffer.put(line.text, x: column.textX, y: y + i, style: textStyle, maxWidth: column.textWidth)
             if let mark = line.mark {
+                // In the right gutter, under the evidence mark.
                 let markX = column.textX + column.textWidth - DisplayWidth.of(mark)
                 buffer.put(mark, x: markX, y: y + i, style: isSelected ? textStyle : Style(.dim))
             }

@@ -12,7 +12,7 @@ struct HelpOverlay {
     static func lines(for keymap: Keymap) -> [Line] {
         let contexts: [(KeyContext, String)] = [
             (.global, "Anywhere (outside the editor)"), (.grid, "Framework grid"), (.schedule, "Schedule"),
-            (.questions, "Questions"), (.editor, "Editing text"),
+            (.questions, "Questions"), (.notes, "Notes drawer and note views"), (.editor, "Editing text"),
         ]
         var out: [Line] = []
         for (context, title) in contexts {
@@ -32,6 +32,7 @@ struct HelpOverlay {
         out.append(Line(text: "  :NAME runs any action by its name, e.g. :undo, :add-criterion NAME", isHeading: false))
         out.append(Line(text: "  :add criterion|dimension|question|item NAME, :rename NAME, :date TEXT,", isHeading: false))
         out.append(Line(text: "  :kind KIND, :status STATUS, :help, :q — Tab completes command names", isHeading: false))
+        out.append(Line(text: "  :note TEXT takes a note; :live, :end, :session, :today, :unfiled", isHeading: false))
         return out
     }
 

@@ -8,6 +8,8 @@ struct QuestionsPane {
     let selectedID: String?
     let focused: Bool
     let query: String?
+    /// How many notes back each question: "2◆" at the right end of its line.
+    var notes: NoteIndex = NoteIndex()
     /// Ids that carry a merge-conflict mark ("≠" before the line).
     var conflicts: Set<String> = []
 
@@ -40,12 +42,19 @@ struct QuestionsPane {
             let text = PaneFrame.visible(PaneFrame.firstLine(question.text))
             let line = " " + PaneFrame.pad(question.number, numberWidth) + " " + PaneFrame.pad(title, titleWidth) + " "
                 + PaneFrame.pad(question.status.rawValue, Self.statusWidth) + " " + text
-            PaneFrame.putPadded(line, x: interior.x, y: y, width: interior.width, style: style, into: &buffer)
+            let evidence = EvidenceMark.text(notes.count(.question(question.id)))
+            let markWidth = evidence.map { min(DisplayWidth.of($0), 8) } ?? 0
+            let lineWidth = evidence == nil ? interior.width : interior.width - markWidth - 1
+            PaneFrame.putPadded(line, x: interior.x, y: y, width: lineWidth, style: style, into: &buffer)
+            if let evidence {
+                PaneFrame.putPadded(" " + evidence, x: interior.x + lineWidth, y: y, width: interior.width - lineWidth,
+                                    style: isSelected ? style : Style(.mark, bold: true), into: &buffer)
+            }
             if !isSelected {
                 buffer.setStyle(Style(.dim), in: Rect(x: statusX, y: y, width: Self.statusWidth, height: 1))
             }
             PaneFrame.highlight(query, in: title, x: titleX, y: y, maxWidth: titleWidth, into: &buffer)
-            PaneFrame.highlight(query, in: text, x: textX, y: y, maxWidth: interior.maxX - textX, into: &buffer)
+            PaneFrame.highlight(query, in: text, x: textX, y: y, maxWidth: interior.x + lineWidth - textX, into: &buffer)
             if conflicts.contains(question.id) { buffer.put("≠", x: interior.x, y: y, style: GridPane.conflictMark) }
         }
         if firstRow > 0 { buffer.put("▴", x: interior.maxX - 1, y: interior.y, style: Style(.mark)) }

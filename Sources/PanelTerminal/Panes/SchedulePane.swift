@@ -12,6 +12,8 @@ struct SchedulePane {
     let query: String?
     /// Ids that carry a merge-conflict mark ("≠" before the line).
     var conflicts: Set<String> = []
+    /// The item of the live session, marked "●" before its title.
+    var liveID: String? = nil
 
     /// Columns for the date ("30 Oct 23"), then the kind when there is room for it.
     static let dateWidth = 9
@@ -57,11 +59,15 @@ struct SchedulePane {
         let date = item.date.map(\.shortForm) ?? "—"
         var line = " " + String(repeating: " ", count: max(0, Self.dateWidth - DisplayWidth.of(date))) + date + "  "
         if showsKind() { line += PaneFrame.pad(item.kind.rawValue, Self.kindWidth) + " " }
-        let title = (cancelled ? "✗ " : "") + PaneFrame.visible(PaneFrame.firstLine(item.title))
+        let isLive = item.id == liveID
+        let title = (cancelled ? "✗ " : "") + (isLive ? "● " : "") + PaneFrame.visible(PaneFrame.firstLine(item.title))
         line += title
         PaneFrame.putPadded(line, x: interior.x, y: y, width: interior.width, style: style, into: &buffer)
         let titleStart = titleX - interior.x
         PaneFrame.highlight(query, in: title, x: titleX, y: y, maxWidth: interior.width - titleStart, into: &buffer)
         if conflicts.contains(item.id) { buffer.put("≠", x: interior.x, y: y, style: GridPane.conflictMark) }
+        if isLive && !(isSelected && focused) && titleX < interior.maxX {
+            buffer.setStyle(Style(.live, bold: true), in: Rect(x: titleX + (cancelled ? 2 : 0), y: y, width: 1, height: 1))
+        }
     }
 }

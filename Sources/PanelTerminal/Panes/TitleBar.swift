@@ -6,14 +6,31 @@ struct TitleBar {
     let panelTitle: String
     let saveStatus: SaveStatus?
     let timeZone: TimeZone
+    /// "● LIVE Special Parents Forum 2 · 00:42:13" while a live session runs: the session's
+    /// title, cut when the line is short, and the elapsed time, never cut.
+    var live: (title: String, elapsed: String)? = nil
 
     func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
         buffer.fill(rect, style: Style(.titleBar))
         let status = statusText
         let statusWidth = DisplayWidth.of(status)
         let title = " Scrutiny · " + PaneFrame.firstLine(panelTitle.isEmpty ? "untitled panel" : panelTitle)
-        buffer.put(title, x: rect.x, y: rect.y, style: Style(.titleBar, bold: true),
-                   maxWidth: max(0, rect.width - statusWidth - 3))
+        var titleRoom = max(0, rect.width - statusWidth - 3)
+        if let live {
+            // The live mark goes right of the title, before the save state; it is what the
+            // clerk must see, so the panel title gives way first (to a third of the line).
+            let head = "● LIVE ", tail = " · " + live.elapsed
+            let full = head + live.title + tail
+            let liveWidth = min(DisplayWidth.of(full), max(0, titleRoom - min(DisplayWidth.of(title), rect.width / 3) - 2))
+            let titleWidth = liveWidth - DisplayWidth.of(head) - DisplayWidth.of(tail)
+            let shown = titleWidth >= 1 ? head + TextWrap.truncate(live.title, width: titleWidth) + tail
+                : TextWrap.truncate(full, width: liveWidth)
+            let x = rect.x + titleRoom - DisplayWidth.of(shown)
+            buffer.put(shown, x: x, y: rect.y, style: Style(.live, bold: true), maxWidth: liveWidth)
+            titleRoom = max(0, x - rect.x - 2)
+        }
+        let shownTitle = live == nil ? title : TextWrap.truncate(title, width: titleRoom)
+        buffer.put(shownTitle, x: rect.x, y: rect.y, style: Style(.titleBar, bold: true), maxWidth: titleRoom)
         guard statusWidth > 0 else { return }
         let style: Style
         if case .failed = saveStatus { style = Style(.alarm, bold: true) } else { style = Style(.titleBar) }

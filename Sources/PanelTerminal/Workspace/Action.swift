@@ -61,6 +61,21 @@ public enum Action: String, CaseIterable, Sendable {
     case zoomCriterion = "zoom-criterion"
     case zoomDimension = "zoom-dimension"
 
+    // Live sessions and notes (see Workspace+Live, Workspace+Notes).
+    case startLive = "live"
+    case endLive = "end"
+    case newNote = "note"
+    case notesDrawer = "notes"
+    case sessionNotes = "session"
+    case todayNotes = "today"
+    case unfiledNotes = "unfiled"
+
+    // In the notes drawer and the note views.
+    case editNote = "edit-note"
+    case moveNote = "move-note"
+    case deleteNote = "delete-note"
+    case promoteNote = "promote-note"
+    case closeNotes = "close-notes"
     // Merge conflicts (after `scrutiny sync` or `scrutiny merge`).
     case nextConflict = "next-conflict"
     case keepOurs = "keep-ours"
@@ -89,6 +104,8 @@ public enum Action: String, CaseIterable, Sendable {
 /// in the focused context wins over the same key in `global`.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, grid, schedule, questions, editor
+    /// The notes drawer and the note views (session, today, unfiled); falls back to global.
+    case notes
 }
 
 extension Action {
@@ -145,6 +162,18 @@ extension Action {
         case .zoom: "zoom into the selected cell at full screen (again, or Esc, to return)"
         case .zoomCriterion: "zoom into the selected criterion (row) at full screen"
         case .zoomDimension: "zoom into the selected dimension (column) at full screen"
+        case .startLive: "make the selected schedule item the live session (again: end it)"
+        case .endLive: "end the live session (records its start and end, marks it held)"
+        case .newNote: "take a note on the selected cell or question, in the live session; :note TEXT"
+        case .notesDrawer: "show the notes behind the selected cell, question or schedule item"
+        case .sessionNotes: "every note taken in the selected schedule item, in time order"
+        case .todayNotes: "today's notes across all sessions, in time order"
+        case .unfiledNotes: "notes with no cell or question (their place was deleted)"
+        case .editNote: "edit the selected note"
+        case .moveNote: "move the selected note: pick a cell or question, Enter files it there"
+        case .deleteNote: "delete the selected note (u undoes)"
+        case .promoteNote: "append the selected note to its cell's or question's text"
+        case .closeNotes: "close the notes"
         case .nextConflict: "go to the next merge conflict and show both versions"
         case .keepOurs: "resolve the conflict here: keep the text in place (edit it first to combine)"
         case .takeTheirs: "resolve the conflict here: take the other clerk's version"

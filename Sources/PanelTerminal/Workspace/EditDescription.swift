@@ -25,6 +25,7 @@ enum EditDescription {
         case .insertNote: return "adding a note"
         case .removeNote: return "deleting a note"
         case .updateNote: return "the change to a note"
+        case .setLive(_, let to): return to == nil ? "ending the live session" : "going live"
         case .setPanelField(let field, _, _): return "the change to \(field.label)"
         case .setPanelDate: return "the change to a panel date"
         case .insertSection, .removeSection, .updateSection: return "the change to a report section"

@@ -12,6 +12,11 @@ enum EditTarget: Codable, Hashable, Sendable {
     case dimensionName(String)
     /// Text whose place is gone (a draft for a deleted cell): finishing keeps it as an unfiled note.
     case unfiledNote
+    /// A note being taken: what it is about, the live session it is taken in, and when the box
+    /// was opened (the moment the clerk heard it).
+    case newNote(subject: NoteSubject?, source: String?, at: String)
+    /// An existing note's text.
+    case note(String)
 
     /// The text it has now, or nil when it no longer exists.
     func text(in document: PanelDocument) -> String? {
@@ -26,7 +31,8 @@ enum EditTarget: Codable, Hashable, Sendable {
         case .scheduleTitle(let id): return document.scheduleIndex(id).map { document.schedule[$0].title }
         case .criterionName(let id): return document.framework.criteria.first { $0.id == id }?.name
         case .dimensionName(let id): return document.framework.dimensions.first { $0.id == id }?.name
-        case .unfiledNote: return ""
+        case .unfiledNote, .newNote: return ""
+        case .note(let id): return document.noteIndex(id).map { document.notes[$0].text }
         }
     }
 
@@ -52,6 +58,14 @@ enum EditTarget: Codable, Hashable, Sendable {
         case .dimensionName(let id): return document.renameAxisItem(.dimensions, id: id, to: text)
         case .unfiledNote:
             return document.insertNote(Note(id: Identifier.make("note"), at: now, text: text))
+        case let .newNote(subject, source, at):
+            // The source only if it still exists: the item may have been deleted meanwhile.
+            let kept = source.flatMap { document.scheduleIndex($0) == nil ? nil : $0 }
+            return document.insertNote(Note(id: Identifier.make("note"), at: at, text: text, source: kept, subject: subject))
+        case .note(let id):
+            guard var note = document.noteIndex(id).map({ document.notes[$0] }) else { return nil }
+            note.text = text
+            return document.updateNote(note)
         }
     }
 
@@ -59,14 +73,16 @@ enum EditTarget: Codable, Hashable, Sendable {
     var isSingleLine: Bool {
         switch self {
         case .questionTitle, .scheduleTitle, .criterionName, .dimensionName: true
-        case .cell, .questionText, .unfiledNote: false
+        case .cell, .questionText, .unfiledNote, .newNote, .note: false
         }
     }
 
     /// The pane it belongs to.
     var pane: Pane {
         switch self {
-        case .cell, .criterionName, .dimensionName, .unfiledNote: .framework
+        case .cell, .criterionName, .dimensionName, .unfiledNote, .note: .framework
+        case .newNote(.question?, _, _): .questions
+        case .newNote: .framework
         case .questionText, .questionTitle: .questions
         case .scheduleTitle: .schedule
         }

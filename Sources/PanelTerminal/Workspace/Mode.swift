@@ -10,11 +10,15 @@ enum Mode: Equatable {
     case prompt(Prompt)
     /// The key overlay, scrolled to this line.
     case help(firstLine: Int)
+    /// The notes drawer or a note view (session, today, unfiled); see `NotesView`.
+    case notes(NotesView)
 }
 
 struct EditSession: Equatable {
     var target: EditTarget
     var editor: TextEditor
+    /// The notes view to go back to when this editor closes (a note edited from the drawer).
+    var returnTo: NotesView? = nil
 }
 
 /// A line of input at the bottom: the command line, a search, a name, a date, or a y/n question.

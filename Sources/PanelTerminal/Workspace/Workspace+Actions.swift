@@ -58,6 +58,9 @@ extension Workspace {
         case .moveDimensionRight: moveAxisItem(.dimensions, by: 1)
         case .presentation, .hideEmpty, .zoom, .zoomCriterion, .zoomDimension: break  // performInChairView did it
 
+        case .startLive, .endLive, .newNote, .notesDrawer, .sessionNotes, .todayNotes, .unfiledNotes,
+             .editNote, .moveNote, .deleteNote, .promoteNote, .closeNotes:
+            performNotes(action)
         case .nextConflict: jumpToNextConflict()
         case .keepOurs: resolveConflictHere(.ours)
         case .takeTheirs: resolveConflictHere(.theirs)

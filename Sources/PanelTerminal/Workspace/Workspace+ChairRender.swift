@@ -28,7 +28,7 @@ extension Workspace {
             drawBottomLine(position: position, in: bottom, into: &buffer)
             HelpOverlay(lines: HelpOverlay.lines(for: keymap), firstLine: first)
                 .draw(in: HelpOverlay.box(width: buffer.width, height: buffer.height), into: &buffer)
-        case .normal, .editing:
+        case .normal, .editing, .notes:
             drawBottomLine(position: position, in: bottom, into: &buffer)
         }
     }

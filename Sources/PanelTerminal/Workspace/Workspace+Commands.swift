@@ -37,6 +37,7 @@ extension Workspace {
         case "status":
             rest.isEmpty ? perform(.cycleStatus) : setStatus(rest)
         case "search" where !rest.isEmpty: search(rest)
+        case "note" where !rest.isEmpty: takeNote(rest)
         default:
             guard let action = Action(rawValue: word) else {
                 message = StatusMessage(text: "“\(word)” is not a command — Tab completes command names, ? lists the keys",

@@ -20,7 +20,7 @@ extension Workspace {
         case .dimensionName(let id): selection.dimension = id
         case .questionText(let id), .questionTitle(let id): selection.question = id
         case .scheduleTitle(let id): selection.scheduleItem = id
-        case .unfiledNote: break
+        case .unfiledNote, .newNote, .note: break
         }
         mode = .editing(EditSession(target: target, editor: TextEditor(text: text ?? current)))
     }
@@ -107,8 +107,13 @@ extension Workspace {
                 message = StatusMessage(text: "A name cannot be empty: the old name is kept", isError: true)
                 return
             }
-        case .unfiledNote:
+        case .unfiledNote, .newNote:
             if text.isEmpty { return }
+        case .note:
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                message = StatusMessage(text: "A note cannot be empty: the old text is kept (delete-note deletes it)", isError: true)
+                return
+            }
         default: break
         }
         if let edit = session.target.edit(setting: text, in: document, now: now), apply(edit),
@@ -147,6 +152,12 @@ extension Workspace {
             if case .confirm = prompt.kind { return }
             prompt.input.insert(Self.oneLine(text))
             mode = .prompt(prompt)
+        case .notes(let view):
+            // Pasted into the notes: a new note, with the pasted text.
+            if case .subject(let subject) = view.kind { openNoteBox(about: .some(subject), returnTo: view) } else {
+                openNoteBox(returnTo: view)
+            }
+            paste(text)
         case .help, .normal:
             mode = .normal
             guard let target = selectedTarget else {

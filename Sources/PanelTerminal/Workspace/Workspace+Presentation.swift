@@ -29,7 +29,11 @@ extension Workspace {
     /// view dealt with it; false lets the workspace do its usual job.
     mutating func performInChairView(_ action: Action) -> Bool {
         if readOnly && action.changesPanel {
-            refuseReadOnly()
+            if action == .newNote {
+                message = StatusMessage(text: Self.readOnlyNoteRefusal, isError: true)
+            } else {
+                refuseReadOnly()
+            }
             return true
         }
         switch action {
@@ -179,10 +183,14 @@ extension Action {
         .edit, .clear, .add, .delete, .rename, .moveItemUp, .moveItemDown, .cycleStatus, .setDate, .setKind,
         .addCriterion, .addDimension, .renameCriterion, .renameDimension, .deleteCriterion, .deleteDimension,
         .moveCriterionUp, .moveCriterionDown, .moveDimensionLeft, .moveDimensionRight, .undo, .redo,
+        .keepOurs, .takeTheirs, .startLive, .endLive, .newNote, .editNote, .moveNote, .deleteNote, .promoteNote,
     ]
 
-    /// Actions that need the schedule or questions on screen.
-    static let otherPanes: Set<Action> = [.nextPane, .previousPane, .focusSchedule, .focusQuestions]
+    /// Actions that need the schedule, the questions or the notes on screen.
+    static let otherPanes: Set<Action> = [
+        .nextPane, .previousPane, .focusSchedule, .focusQuestions,
+        .notesDrawer, .sessionNotes, .todayNotes, .unfiledNotes,
+    ]
 }
 
 extension AppEffect {

@@ -15,7 +15,7 @@ extension Workspace {
             return
         }
         if isInChairView { return renderChairView(into: &buffer) }
-        TitleBar(panelTitle: document.panel.title, saveStatus: saveStatus, timeZone: timeZone)
+        TitleBar(panelTitle: document.panel.title, saveStatus: saveStatus, timeZone: timeZone, live: liveTitle)
             .draw(in: layout.titleBar, into: &buffer)
         for pane in Pane.allCases {
             PaneFrame.draw(layout.rect(of: pane), title: pane.title, focused: pane == focus, into: &buffer)
@@ -26,11 +26,14 @@ extension Workspace {
         drawBottomLine(layout, into: &buffer)
         switch mode {
         case .editing(let session):
-            EditorBox.draw(session.editor, anchor: anchor(for: session.target, in: layout), bounds: layout.body,
-                           into: &buffer, style: Style(.editing))
+            let frame = EditorBox.draw(session.editor, anchor: anchor(for: session.target, in: layout), bounds: layout.body,
+                                       into: &buffer, style: Style(.editing))
+            drawNoteBoxTitle(session, frame: frame, into: &buffer)
         case .help(let first):
             HelpOverlay(lines: HelpOverlay.lines(for: keymap), firstLine: first)
                 .draw(in: HelpOverlay.box(width: buffer.width, height: buffer.height), into: &buffer)
+        case .notes(let view):
+            drawNotes(view, layout: layout, into: &buffer)
         case .normal, .prompt:
             break
         }
@@ -45,19 +48,19 @@ extension Workspace {
 
     func gridPane(_ layout: ScreenLayout) -> GridPane {
         GridPane(framework: document.framework, geometry: gridGeometry(layout), selected: gridPosition,
-                 focused: focus == .framework, query: searchQuery, conflicts: conflictMarks)
+                 focused: focus == .framework, query: searchQuery, notes: noteIndex, conflicts: conflictMarks)
     }
 
     func schedulePane(_ layout: ScreenLayout) -> SchedulePane {
         SchedulePane(schedule: document.schedule, rows: scheduleRows, interior: layout.schedule.inset(1),
                      firstRow: scroll.schedule, selectedID: selection.scheduleItem, focused: focus == .schedule,
-                     query: searchQuery, conflicts: conflictMarks.scheduleItems)
+                     query: searchQuery, conflicts: conflictMarks.scheduleItems, liveID: document.live?.item)
     }
 
     func questionsPane(_ layout: ScreenLayout) -> QuestionsPane {
         QuestionsPane(questions: document.questions, interior: layout.questions.inset(1), firstRow: scroll.questions,
                       selectedID: selection.question, focused: focus == .questions, query: searchQuery,
-                      conflicts: conflictMarks.questions)
+                      notes: noteIndex, conflicts: conflictMarks.questions)
     }
 
     /// The screen rectangle of the text an editor changes: the editor opens over it.
@@ -90,6 +93,8 @@ extension Workspace {
             return pane.textRect(y: y)
         case .unfiledNote:
             return fallback
+        case .newNote, .note:
+            return noteBoxAnchor(layout)
         }
     }
 
@@ -115,19 +120,23 @@ extension Workspace {
         case .help:
             context = .global
             wanted = [(.moveDown, "scroll"), (.pageDown, "page"), (.help, "close")]
+        case .notes(let view):
+            return notesHints(view)
         default:
             context = focus.context
             switch focus {
             case .framework:
-                wanted = [(.edit, "edit"), (.nextPane, "panes"), (.help, "help"), (.search, "search"),
-                          (.commandLine, "command"), (.addCriterion, "add row"), (.addDimension, "add column"),
-                          (.undo, "undo"), (.quit, "quit")]
+                wanted = [(.edit, "edit"), (.newNote, "note"), (.nextPane, "panes"), (.help, "help"), (.search, "search"),
+                          (.commandLine, "command"), (.notesDrawer, "notes"), (.addCriterion, "add row"),
+                          (.addDimension, "add column"), (.undo, "undo"), (.quit, "quit")]
             case .schedule:
-                wanted = [(.edit, "edit"), (.nextPane, "panes"), (.help, "help"), (.add, "add"), (.setDate, "date"),
-                          (.cycleStatus, "status"), (.setKind, "kind"), (.search, "search"), (.quit, "quit")]
+                wanted = [(.edit, "edit"), (.startLive, "live"), (.newNote, "note"), (.nextPane, "panes"), (.help, "help"),
+                          (.add, "add"), (.setDate, "date"), (.cycleStatus, "status"), (.setKind, "kind"),
+                          (.sessionNotes, "session"), (.search, "search"), (.quit, "quit")]
             case .questions:
-                wanted = [(.edit, "edit"), (.nextPane, "panes"), (.help, "help"), (.rename, "title"), (.add, "add"),
-                          (.cycleStatus, "status"), (.search, "search"), (.quit, "quit")]
+                wanted = [(.edit, "edit"), (.newNote, "note"), (.nextPane, "panes"), (.help, "help"), (.rename, "title"),
+                          (.add, "add"), (.cycleStatus, "status"), (.notesDrawer, "notes"), (.search, "search"),
+                          (.quit, "quit")]
             }
         }
         if case .normal = mode, conflictInFocus != nil {

@@ -1,8 +1,8 @@
 import Foundation
 import PanelModel
 
-/// `/` search over all the panel's text, and n / N from match to match in screen order:
-/// schedule, grid (row by row), questions, then the panel's own fields.
+/// `/` search over all the panel's text, and search-next / search-previous from match to match
+/// in screen order: schedule, grid (row by row), questions, the panel's own fields, then notes.
 extension Workspace {
     /// A place search can land on.
     enum Place: Equatable {
@@ -10,6 +10,8 @@ extension Workspace {
         case cell(CellKey)
         case question(String)
         case panelField(PanelField)
+        /// A note, with its text, so matching 50,000 notes needs no look-up by id.
+        case note(id: String, text: String)
     }
 
     /// Every place, in the order n walks them.
@@ -21,6 +23,7 @@ extension Workspace {
         }
         places += document.questions.map { .question($0.id) }
         places += PanelField.allCases.map(Place.panelField)
+        places += document.notes.map { Place.note(id: $0.id, text: $0.text) }
         return places
     }
 
@@ -34,12 +37,18 @@ extension Workspace {
             guard let q = document.questionIndex(id).map({ document.questions[$0] }) else { return "" }
             return [q.number, q.title, q.text].joined(separator: "\n")
         case .panelField(let field): return field.value(in: document.panel)
+        case .note(_, let text): return text
         }
     }
 
     /// Where the selection of the focused pane is, in `allPlaces` terms.
     private var currentPlace: Place? {
-        switch focus {
+        // Still where the last search left it on a note: the next step starts after that note.
+        if let match = noteMatch, match.focus == focus, match.selection == selection,
+           let i = document.noteIndex(match.id) {
+            return .note(id: match.id, text: document.notes[i].text)
+        }
+        return switch focus {
         case .schedule: selection.scheduleItem.map(Place.scheduleItem)
         case .framework: selectedTarget.flatMap {
                 if case let .cell(c, d) = $0 { Place.cell(CellKey(criterion: c, dimension: d)) } else { nil }
@@ -91,7 +100,10 @@ extension Workspace {
             selection.question = id
         case .panelField(let field):
             note += " in the panel's \(field.label): " + PaneFrame.firstLine(field.value(in: document.panel))
+        case .note(let id, let text):
+            note += landOnNote(id) + ": " + PaneFrame.firstLine(text)
         }
+        if case .note = places[target] {} else { noteMatch = nil }
         message = StatusMessage(text: note)
     }
 }

@@ -35,6 +35,14 @@ public struct Workspace: TerminalApp {
     var outbox: [AppEffect] = []
     /// Presentation, zoom and the read-only view (Workspace+Presentation, Workspace+Zoom).
     var chair = ChairView()
+    /// Where the time comes from for notes and the live session (tests fix it).
+    var clock: @Sendable () -> Date = { Date() }
+    /// The time of the last event or tick: what the title bar's elapsed time shows.
+    var now = Date()
+    /// Note counts by cell, question and session, kept up to date edit by edit (see `NoteIndex`).
+    var noteIndex: NoteIndex
+    /// The note the last search landed on, and where that left the selection (see Workspace+Search).
+    var noteMatch: NoteMatch?
     /// A view of a store another Scrutiny is writing: every change is refused ("read-only
     /// view"), so nothing is ever recorded or saved.
     public var readOnly = false
@@ -48,6 +56,7 @@ public struct Workspace: TerminalApp {
         self.today = today
         self.width = max(0, width)
         self.height = max(0, height)
+        noteIndex = NoteIndex(document.notes)
         normalizeSelection()
         if let draft { restoreDraft(draft) }
         reveal()
@@ -57,6 +66,7 @@ public struct Workspace: TerminalApp {
 
     public mutating func handle(_ event: InputEvent) -> [AppEffect] {
         outbox = []
+        now = clock()
         let draftBefore = currentDraft
         switch event {
         case let .resize(w, h):
@@ -97,7 +107,9 @@ public struct Workspace: TerminalApp {
     private mutating func press(_ key: Key) {
         switch mode {
         case .normal: pressNormal(key)
+        case .editing(let session) where session.target.isNote: pressNoteEditor(key)
         case .editing: pressEditing(key)
+        case .notes: pressNotes(key)
         case .prompt: pressPrompt(key)
         case .help: pressHelp(key)
         }
@@ -195,6 +207,7 @@ public struct Workspace: TerminalApp {
     /// The one place every change to the document is announced: the edit itself for the
     /// journal (a new edit, an undo's inverse, a redo), then the new version for the snapshot.
     private mutating func committed(_ applied: Edit) {
+        noteIndex.apply(applied)
         outbox.append(.record(applied))
         outbox.append(.save(document))
     }
