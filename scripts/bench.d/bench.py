@@ -46,7 +46,8 @@ class Store:
         self.first_criterion = genstore.FIRST_CRITERION
         self.last_criterion = genstore.LAST_CRITERION
         self.first_dimension = genstore.FIRST_DIMENSION
-        self.first_cell_words = " ".join(genstore.FIRST_CELL_TEXT.split()[:2])
+        # Its first word only: cells wrap narrowly (a note count can share the first line).
+        self.first_cell_words = genstore.FIRST_CELL_TEXT.split()[0]
 
     def fresh_copy(self, folder):
         """A private copy, so saves by one program never change what the next one opens."""
