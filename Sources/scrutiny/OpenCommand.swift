@@ -60,6 +60,7 @@ struct Open: ParsableCommand {
             var workspace = Workspace(document: opened.document, keymap: keymap, draft: opened.draft)
             // For chairs running `scrutiny present FILE --follow-cursor` (ids only, in FILE.cursor).
             workspace.publishesSelection = true
+            workspace.storeURL = url
             if !opened.summary.isEmpty { workspace.announce(Self.sentence(opened.summary)) }
             let status = TerminalSession.run(workspace, store: url, session: session)
             if status != 0 { throw ExitCode(status) }
@@ -77,6 +78,7 @@ struct Open: ParsableCommand {
             do { document = try StoreSession.peek(url).document } catch { fail("\(error)") }
             var workspace = Workspace(document: document, keymap: keymap)
             workspace.readOnly = true
+            workspace.storeURL = url
             workspace.announce("read-only view: \(url.relativePath) is open in another Scrutiny")
             let status = TerminalSession.run(workspace, store: url)
             if status != 0 { throw ExitCode(status) }

@@ -15,6 +15,7 @@ final class DurabilityInTmuxTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = folder.appendingPathComponent("panel.json")
         try PanelStore.create(PanelTemplates.blank, at: store)
+        try TmuxSession.backdate(store)
     }
 
     override func tearDownWithError() throws {
@@ -43,11 +44,11 @@ final class DurabilityInTmuxTests: XCTestCase {
             try session.press("Enter")
             try session.type(text)
             try session.waitFor("enter finish")  // in the editor
+            let beforeEnter = Date()
             try session.press("Enter")
-            // The editor closed, and in the same frame the title bar says saved: from here on
-            // the change must survive anything.
-            let screen = try session.waitFor("enter edit")
-            XCTAssertTrue(screen.contains("saved "), screen)
+            // The title bar says saved (now, not as opened): from here on the change must
+            // survive anything.
+            try session.waitForSave(after: beforeEnter)
             XCTAssertEqual(cells(try StoreSession.peek(store).document)[index], text, "on disk once shown as saved")
         }
         try session.press("Down", "Enter")
@@ -70,8 +71,9 @@ final class DurabilityInTmuxTests: XCTestCase {
         let screen = try reopened.waitFor("which is no longer running;")
         XCTAssertTrue(screen.contains("a draft of 7 characters"), screen)
         try reopened.type(", finished")
+        let finishing = Date()
         try reopened.press("Enter")
-        try reopened.waitFor("saved ")
+        try reopened.waitForSave(after: finishing)
         try reopened.press("q")
         XCTAssertEqual(try reopened.waitForExit(), 0)
         XCTAssertEqual(cells(try PanelStore.load(from: store)), ["first change", "second change", "a draft, finished"])
@@ -83,8 +85,9 @@ final class DurabilityInTmuxTests: XCTestCase {
         let session = try open()
         try session.press("Enter")
         try session.type("kept")
+        let keeping = Date()
         try session.press("Enter")
-        try session.waitFor("saved ")
+        try session.waitForSave(after: keeping)
         try session.press("u")  // undo, journalled as the inverse
         try session.waitFor("Undid")
         try session.press("C-r")  // redo

@@ -15,6 +15,7 @@ final class LockInTmuxTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = folder.appendingPathComponent("panel.json")
         try PanelStore.create(PanelTemplates.blank, at: store)
+        try TmuxSession.backdate(store)
     }
 
     override func tearDownWithError() throws {
@@ -72,8 +73,9 @@ final class LockInTmuxTests: XCTestCase {
         // The writer goes on and saves as usual.
         try first.press("Enter")
         try first.type("still mine")
+        let finishing = Date()
         try first.press("Enter")
-        try first.waitFor("saved ")
+        try first.waitForSave(after: finishing)
         try first.press("q")
         XCTAssertEqual(try first.waitForExit(), 0)
         XCTAssertEqual(try firstCell(), "still mine")
@@ -160,8 +162,9 @@ final class LockInTmuxTests: XCTestCase {
         XCTAssertEqual(try loser.waitForExit(), 1)
         try winner.press("Enter")
         try winner.type("the winner's note")
+        let finishing = Date()
         try winner.press("Enter")
-        try winner.waitFor("saved ")
+        try winner.waitForSave(after: finishing)
         try winner.press("q")
         XCTAssertEqual(try winner.waitForExit(), 0)
         XCTAssertEqual(try firstCell(), "the winner's note")

@@ -108,6 +108,37 @@ final class TmuxSession {
         throw Timeout()
     }
 
+    /// Polls until the title bar says "saved HH:MM:SS" with a time no earlier than `moment`
+    /// (to the second): proof that a change made after `moment` was saved, where the words
+    /// "saved …" alone would also match the state the store was opened in. Tests backdate the
+    /// store (`backdate`) so that the opening state is never mistaken for a new save.
+    @discardableResult
+    func waitForSave(after moment: Date, timeout: TimeInterval = 10, file: StaticString = #filePath,
+                     line: UInt = #line) throws -> String {
+        let clock = DateFormatter()
+        clock.dateFormat = "HH:mm:ss"
+        clock.timeZone = .current
+        let wanted = clock.string(from: moment)
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        repeat {
+            last = try screen()
+            if let found = last.range(of: #"saved \d\d:\d\d:\d\d"#, options: .regularExpression),
+               String(last[found].dropFirst("saved ".count)) >= wanted {
+                return last
+            }
+            usleep(50_000)
+        } while Date() < deadline
+        XCTFail("no save at or after \(wanted) within \(timeout) s. The screen was:\n\(last)", file: file, line: line)
+        throw Timeout()
+    }
+
+    /// Makes a store look an hour old, so the "saved" time it opens with is an hour ago.
+    static func backdate(_ store: URL) throws {
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)],
+                                              ofItemAtPath: store.path)
+    }
+
     /// Polls until the screen no longer contains `text`.
     func waitForAbsence(of text: String, timeout: TimeInterval = 10, file: StaticString = #filePath,
                         line: UInt = #line) throws {

@@ -15,6 +15,7 @@ final class WorkspaceInTmuxTests: XCTestCase {
         store = folder.appendingPathComponent("panel.json")
         // The blank template: the example's criteria and dimensions, every cell empty.
         try PanelStore.create(PanelTemplates.blank, at: store)
+        try TmuxSession.backdate(store)
     }
 
     override func tearDownWithError() throws {
@@ -60,8 +61,9 @@ final class WorkspaceInTmuxTests: XCTestCase {
         try session.press("Enter")
         try session.type("é — 日本")
         try session.waitFor("é — 日本")
+        let finishing = Date()
         try session.press("Enter")
-        try session.waitFor("saved ")
+        try session.waitForSave(after: finishing)
         try session.press("q")
         XCTAssertEqual(try session.waitForExit(), 0)
         try assertTerminalRestored(session)
@@ -163,8 +165,9 @@ final class WorkspaceInTmuxTests: XCTestCase {
         // "q" and "u" would quit and undo if they ran as keys.
         try session.paste("one\ntwo q\nthree u")
         try session.waitFor("three u")
+        let finishing = Date()
         try session.press("Enter")
-        try session.waitFor("saved ")
+        try session.waitForSave(after: finishing)
         try session.press("q")
         XCTAssertEqual(try session.waitForExit(), 0)
         XCTAssertEqual(try cell("Equity", "Outcomes"), "one\ntwo q\nthree u")
@@ -186,8 +189,9 @@ final class WorkspaceInTmuxTests: XCTestCase {
         let reopened = try TmuxSession([ScrutinyBinary.path(), store.path], directory: folder)
         sessions.append(reopened)
         try reopened.waitFor("before pause")
+        let finishing = Date()
         try reopened.press("Enter")
-        try reopened.waitFor("saved ")
+        try reopened.waitForSave(after: finishing)
         try reopened.press("q")
         XCTAssertEqual(try reopened.waitForExit(), 0)
         XCTAssertTrue(try cell("Equity", "Outcomes").hasPrefix("before pause"))
@@ -241,6 +245,7 @@ final class WorkspaceInTmuxTests: XCTestCase {
             try FileManager.default.removeItem(at: store)
             try? FileManager.default.removeItem(atPath: store.path + ".journal")
             try PanelStore.create(PanelTemplates.blank, at: store)
+            try TmuxSession.backdate(store)
         }
     }
 

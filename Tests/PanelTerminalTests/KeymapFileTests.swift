@@ -116,12 +116,30 @@ final class KeymapFileTests: XCTestCase {
                        #"my.toml:3: key "q" in [global] is already bound on line 2; bind each key once"#)
     }
 
-    /// The TOML parser aborts the program on these headers; they must be errors instead.
-    func testHeadersThatWouldCrashTheParserAreErrors() {
-        let said = "not valid TOML: a table header must start with a context name, such as [grid]"
-        XCTAssertEqual(message("[=x]\n"), "my.toml:1:2: " + said)
-        XCTAssertEqual(message("[global]\n\"q\" = \"quit\"\n  [ .grid]\n"), "my.toml:3:5: " + said)
-        XCTAssertEqual(message("[[=x]]\n"), "my.toml:1:3: " + said)
+    /// The TOML parser aborts the whole program on some malformed TOML (found by fuzzing): a
+    /// keymap is edited by hand, so each of these must be an error naming its line instead.
+    func testLinesTheTOMLParserWouldCrashOnAreErrors() {
+        let header = "not valid TOML: a table header is one context name in brackets, such as [grid]"
+        let binding = #"not valid TOML: a binding is a key name, "=", and one action name in quotes, such as "C-r" = "redo""#
+        XCTAssertEqual(message("[=x]\n"), "my.toml:1:2: " + header)
+        XCTAssertEqual(message("[global]\n\"q\" = \"quit\"\n  [ .grid]\n"), "my.toml:3:5: " + header)
+        XCTAssertEqual(message("[[=x]]\n"), "my.toml:1:2: " + header)
+        XCTAssertEqual(message("[\n"), "my.toml:1:2: " + header)
+        XCTAssertEqual(message("[global]\n\"a\" = [}\n"), "my.toml:2:7: " + binding)
+    }
+
+    /// Keymaps use one action name per key: lists, inline tables, dotted keys and multi-line
+    /// strings are refused in words, before the parser.
+    func testOnlyHeadersAndSimpleBindingsAreAccepted() {
+        let binding = #"not valid TOML: a binding is a key name, "=", and one action name in quotes, such as "C-r" = "redo""#
+        XCTAssertEqual(message("[global]\n\"q\" = [\"quit\"]\n"), "my.toml:2:7: " + binding)
+        XCTAssertEqual(message("[global]\n\"q\" = { a = 1 }\n"), "my.toml:2:7: " + binding)
+        XCTAssertEqual(message("[global]\nq.x = \"quit\"\n"), "my.toml:2:2: " + binding)
+        XCTAssertEqual(message("[global]\n\"q\" = \"\"\"quit\"\"\"\n"), "my.toml:2:7: " + binding)
+        XCTAssertEqual(message("[global]\n\"q\" = \"quit\" trailing\n"), "my.toml:2:14: " + binding)
+        // Comments, CR LF line ends, literal strings and escapes are fine.
+        XCTAssertEqual(message("# mine\r\n[global] # the rest\r\n'q' = \"qu\\u0069t\" # leave\r\n\"u\" = \"nothing\"\r\n"),
+                       #"my.toml:4: key "u" in [global] is bound to unknown action "nothing""#)
     }
 
     func testLinesAreFoundForEscapedAndLiteralKeys() {

@@ -40,8 +40,8 @@ final class LiveSessionWorkspaceTests: XCTestCase {
         XCTAssertEqual(driver.screen().line(0), " Scrutiny · SEND Provision Scrutiny Panel          ● LIVE SENDIASS · 00:00:00")
         XCTAssertEqual(driver.screen()[51, 0].style, Style(.live, bold: true))
         driver.press("2")
-        XCTAssertEqual(driver.screen().line(4), "│ 30 Oct 23  ● SENDIASS      ││               │ condition b… +1│ provision … +6│")
-        XCTAssertEqual(driver.screen()[13, 4].style, Style(.live, bold: true), "the schedule marks the live item")
+        XCTAssertEqual(driver.screen().line(4), "│ 30 Oct 23  I ● SENDIASS    ││               │ condition being│ provision but │")
+        XCTAssertEqual(driver.screen()[15, 4].style, Style(.live, bold: true), "the schedule marks the live item")
 
         clock.advance(42 * 60 + 13)
         driver.tick(clock)

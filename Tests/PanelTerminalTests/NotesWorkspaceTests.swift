@@ -129,17 +129,17 @@ final class NotesWorkspaceTests: XCTestCase {
         driver.press("3", "n")
         driver.type("q")
         driver.press("enter")
-        XCTAssertEqual(lines(driver, 2...8), [
-            "│ HELD                       ││               │ Diagnosis      │ Provision/Fun›│",
-            "│  3 Oct 23  Vikram Hansrani ││ Effectiveness │ Depends on   1◆│ Some       11◆│",
-            "│ 30 Oct 23  SENDIASS        ││               │ conditio…    +2│ excel…     +11│",
-            "│ UPCOMING                   ││ Efficiency    │                │               │",
-            "│  1 Mar 24  ✗ Parents forum ││               │                │               │",
-            "│ ── today 13 Mar 24 ─────── ││ Equity        │ Lack of data 1◆│               │",
-            "│ 25 Mar 24  10 special scho…││               │                │               │",
+        XCTAssertEqual(lines(driver, 2...7), [
+            "│ HELD                       ││               │ Diagnosis      │ Provision/Fu…›│",
+            "│  3 Oct 23  I Vikram Hansra…││ Effectiveness │ Depends on   1◆│ Some       11◆│",
+            "│ 30 Oct 23  I SENDIASS      ││               │ condition      │ excellent     │",
+            "│ UPCOMING                   ││               │ being          │ provision     │",
+            "│  1 Mar 24  F ✗ Parents for…││               │ diagnosed.     │ but…        +9│",
+            "│ ── today 13 Mar 24 ─────── ││ Efficiency    │                │               │",
         ])
+        XCTAssertEqual(lines(driver, 11...11), ["│         —  S SENDCOs survey││ Equity        │ Lack of data 1◆│               │"])
         XCTAssertEqual(lines(driver, 18...18), ["│                            ││ 5.1 ENG and Clu… open      Continue to inve… 2◆│"])
-        XCTAssertEqual(driver.screen()[61, 7].style, Style(.mark, bold: true))
+        XCTAssertEqual(driver.screen()[61, 11].style, Style(.mark, bold: true))
     }
 
     // MARK: The drawer
@@ -154,31 +154,34 @@ final class NotesWorkspaceTests: XCTestCase {
         driver.press("n")
         driver.type("Waiting lists of 18 months for an assessment, longer for autism, and families are told nothing")
         driver.press("enter", "N")
-        XCTAssertEqual(lines(driver, 10...18), [
-            "│ TO BE SCHEDULED            │┌ Notes · Equity × Diagnosis · 3 notes ──────────┐",
-            "│         —  SENDCOs survey  ││ 13 Mar 24 10:01 · SENDIASS                     │",
-            "│         —  Other boroughs  ││   Waiting lists of 18 months for an assessment,│",
-            "│                            ││   longer for autism, and families are told     │",
-            "│                            ││   nothing                                      │",
-            "│                            ││ 13 Mar 24 10:00 · SENDIASS                     │",
-            "│                            ││   Parents pay for private assessments          │",
-            "│                            ││ 6 Mar 24 10:41 · no session                    │",
-            "│                            ││   Parents pay for assessments                  │",
+        // Above the cell, which stays in sight below the drawer.
+        XCTAssertEqual(lines(driver, 1...11), [
+            "┌ Schedule ──────────────────┐┌ Notes · Equity × Diagnosis · 3 notes ──────────┐",
+            "│ HELD                       ││ 13 Mar 24 10:01 · SENDIASS                     │",
+            "│  3 Oct 23  I Vikram Hansra…││   Waiting lists of 18 months for an assessment,│",
+            "│ 30 Oct 23  I ● SENDIASS    ││   longer for autism, and families are told     │",
+            "│ UPCOMING                   ││   nothing                                      │",
+            "│  1 Mar 24  F ✗ Parents for…││ 13 Mar 24 10:00 · SENDIASS                     │",
+            "│ ── today 13 Mar 24 ─────── ││   Parents pay for private assessments          │",
+            "│ 25 Mar 24  W 10 special sc…││ 6 Mar 24 10:41 · no session                    │",
+            "│ 10 Apr 24  M Autism Partne…││   Parents pay for assessments                  │",
+            "│ TO BE SCHEDULED            │└────────────────────────────────────────────────┘",
+            "│         —  S SENDCOs survey││ Equity        │ Lack of data 3◆│               │",
         ])
         XCTAssertEqual(lines(driver, 23...23), [" e edit  m move  p add to text  d d delete  n new note       Equity × Diagnosis"])
-        XCTAssertEqual(driver.screen()[32, 11].style, Style(.selected, bold: true))
+        XCTAssertEqual(driver.screen()[32, 2].style, Style(.selected, bold: true))
         driver.press("j")
-        XCTAssertEqual(driver.screen()[32, 15].style, Style(.selected, bold: true))
+        XCTAssertEqual(driver.screen()[32, 6].style, Style(.selected, bold: true))
         driver.press("N")
         XCTAssertEqual(driver.workspace.mode, .normal)
         driver.press("1", "N")
         XCTAssertEqual(lines(driver, 10...11), [
             "│ TO BE SCHEDULED            │┌ 3 notes taken in SENDIASS ─────────────────────┐",
-            "│         —  SENDCOs survey  ││ 13 Mar 24 10:01 · Equity × Diagnosis           │",
+            "│         —  S SENDCOs survey││ 13 Mar 24 10:01 · Equity × Diagnosis           │",
         ])
         driver.press("N", "k", "N")
         XCTAssertEqual(lines(driver, 10...10), ["│ TO BE SCHEDULED            │┌ 0 notes taken in Vikram Hansrani ──────────────┐"])
-        XCTAssertEqual(lines(driver, 11...11), ["│         —  SENDCOs survey  ││ No notes here yet.                             │"])
+        XCTAssertEqual(lines(driver, 11...11), ["│         —  S SENDCOs survey││ No notes here yet.                             │"])
         driver.press("q")
         XCTAssertEqual(driver.workspace.mode, .normal, "q closes the drawer, it does not quit")
         XCTAssertFalse(driver.effects.contains(.quit))
@@ -188,20 +191,20 @@ final class NotesWorkspaceTests: XCTestCase {
         let clock = LiveTestClock("2024-03-13T10:00:00Z")
         var driver = liveOnEquity(clock)
         driver.press("N", "m")
-        XCTAssertEqual(lines(driver, 10...10), ["│ TO BE SCHEDULED            ││                                                │"],
+        XCTAssertEqual(lines(driver, 1...1), ["┌ Schedule ──────────────────┐┌ Framework ─────────────────────────────────────┐"],
                        "the drawer steps aside while the clerk picks the place")
         XCTAssertEqual(lines(driver, 23...23), [" enter file the note here  esc cancel  tab panes             Equity × Diagnosis"])
         driver.press("l", "enter")
         XCTAssertEqual(driver.message, "Moved the note to Equity × Provision/Funding — u undoes")
         XCTAssertEqual(driver.document.notes[0].subject, .cell(equityFunding))
-        XCTAssertEqual(lines(driver, 10...11), [
-            "│ TO BE SCHEDULED            │┌ Notes · Equity × Diagnosis · 0 notes ──────────┐",
-            "│         —  SENDCOs survey  ││ No notes here yet.                             │",
+        XCTAssertEqual(lines(driver, 1...2), [
+            "┌ Schedule ──────────────────┐┌ Notes · Equity × Diagnosis · 0 notes ──────────┐",
+            "│ HELD                       ││ No notes here yet.                             │",
         ])
-        XCTAssertEqual(lines(driver, 7...7), ["│ ── today 13 Mar 24 ─────── ││ Equity        │ Lack of data   │             1◆│"])
+        XCTAssertEqual(lines(driver, 11...11), ["│         —  S SENDCOs survey││ Equity        │ Lack of data   │             1◆│"])
         driver.press("u")
         XCTAssertEqual(driver.document.notes[0].subject, .cell(equityDiagnosis))
-        XCTAssertEqual(lines(driver, 11...11), ["│         —  SENDCOs survey  ││ 6 Mar 24 10:41 · no session                    │"])
+        XCTAssertEqual(lines(driver, 2...2), ["│ HELD                       ││ 6 Mar 24 10:41 · no session                    │"])
 
         // To a question, from the grid, with Tab and the questions' own Enter.
         driver.press("m", "tab")
@@ -243,12 +246,12 @@ final class NotesWorkspaceTests: XCTestCase {
         driver.type(", often £2,000")
         driver.press("enter")
         XCTAssertEqual(driver.document.notes[0].text, "Parents pay for assessments, often £2,000")
-        XCTAssertEqual(lines(driver, 12...12), ["│         —  Other boroughs  ││   Parents pay for assessments, often £2,000    │"],
+        XCTAssertEqual(lines(driver, 3...3), ["│  3 Oct 23  I Vikram Hansra…││   Parents pay for assessments, often £2,000    │"],
                        "back in the drawer, showing the new text")
         driver.press("d d")
         XCTAssertEqual(driver.message, "Deleted the note — u undoes")
         XCTAssertEqual(driver.document.notes.map(\.id), ["note-2"])
-        XCTAssertEqual(lines(driver, 7...7), ["│ ── today 13 Mar 24 ─────── ││ Equity        │ Lack of data   │               │"])
+        XCTAssertEqual(lines(driver, 11...11), ["│         —  S SENDCOs survey││ Equity        │ Lack of data   │               │"])
         driver.press("u")
         XCTAssertEqual(driver.document.notes.map(\.id), ["note-1", "note-2"])
         driver.press("u")
@@ -273,8 +276,8 @@ final class NotesWorkspaceTests: XCTestCase {
         driver.press("enter", "1", "k", "k", "v")
         XCTAssertEqual(lines(driver, 10...16), [
             "│ TO BE SCHEDULED            │┌ Session · 2 notes · 10:00–11:00 · SENDIASS ────┐",
-            "│         —  SENDCOs survey  ││ 6 Mar 24 10:42 · question 5.1 ENG and Clusters │",
-            "│         —  Other boroughs  ││   Clusters vary                                │",
+            "│         —  S SENDCOs survey││ 6 Mar 24 10:42 · question 5.1 ENG and Clusters │",
+            "│         —  V Other boroughs││   Clusters vary                                │",
             "│                            ││ 13 Mar 24 10:00 · Equity × Diagnosis           │",
             "│                            ││   Parents pay                                  │",
             "│                            ││                                                │",
@@ -283,8 +286,8 @@ final class NotesWorkspaceTests: XCTestCase {
         driver.press("t")
         XCTAssertEqual(lines(driver, 10...14), [
             "│ TO BE SCHEDULED            │┌ Today · 13 March 2024 · 2 notes across sessions┐",
-            "│         —  SENDCOs survey  ││ 10:00 · SENDIASS · Equity × Diagnosis          │",
-            "│         —  Other boroughs  ││   Parents pay                                  │",
+            "│         —  S SENDCOs survey││ 10:00 · SENDIASS · Equity × Diagnosis          │",
+            "│         —  V Other boroughs││   Parents pay                                  │",
             "│                            ││ 11:00 · 10 special schools · question 5.1 ENG… │",
             "│                            ││   Clusters work in the north                   │",
         ])
@@ -301,8 +304,8 @@ final class NotesWorkspaceTests: XCTestCase {
         driver.press("y", "U")
         XCTAssertEqual(lines(driver, 10...14), [
             "│ TO BE SCHEDULED            │┌ Unfiled notes · 2 notes ───────────────────────┐",
-            "│         —  SENDCOs survey  ││ 13 Mar 24 10:00 · SENDIASS · unfiled           │",
-            "│         —  Other boroughs  ││   Second                                       │",
+            "│         —  S SENDCOs survey││ 13 Mar 24 10:00 · SENDIASS · unfiled           │",
+            "│         —  V Other boroughs││   Second                                       │",
             "│                            ││ 6 Mar 24 10:41 · no session · unfiled          │",
             "│                            ││   Parents pay for assessments                  │",
         ])
@@ -350,21 +353,21 @@ extension NotesWorkspaceTests {
         }
         var driver = WorkspaceDriver(document)
         driver.press("G", "N")
-        XCTAssertEqual(lines(driver, 10...12), [
-            "│ TO BE SCHEDULED            │┌ Notes · Equity × Diagnosis · 31 notes ─────────┐",
-            "│         —  SENDCOs survey  ││ 7 Mar 24 10:30 · no session                    │",
-            "│         —  Other boroughs  ││   Note 30                                      │",
+        XCTAssertEqual(lines(driver, 1...3), [
+            "┌ Schedule ──────────────────┐┌ Notes · Equity × Diagnosis · 31 notes ─────────┐",
+            "│ HELD                       ││ 7 Mar 24 10:30 · no session                    │",
+            "│  3 Oct 23  I Vikram Hansra…││   Note 30                                      │",
         ])
-        XCTAssertEqual(lines(driver, 22...22), ["└────────────────────────────┘└───────────────────────────────────── ↓ 25 more ┘"])
+        XCTAssertEqual(lines(driver, 10...10), ["│ TO BE SCHEDULED            │└───────────────────────────────────── ↓ 27 more ┘"])
         driver.press("G")
-        XCTAssertEqual(lines(driver, 10...10), ["│ TO BE SCHEDULED            │┌ Notes · Equity × Diagnosis · 31 notes ────── ↑ ┐"])
-        XCTAssertEqual(lines(driver, 19...20), [
-            "│                            ││ 6 Mar 24 10:41 · no session                    │",
-            "│                            ││   Parents pay for assessments                  │",
+        XCTAssertEqual(lines(driver, 1...1), ["┌ Schedule ──────────────────┐┌ Notes · Equity × Diagnosis · 31 notes ────── ↑ ┐"])
+        XCTAssertEqual(lines(driver, 8...9), [
+            "│ 25 Mar 24  W 10 special sc…││ 6 Mar 24 10:41 · no session                    │",
+            "│ 10 Apr 24  M Autism Partne…││   Parents pay for assessments                  │",
         ])
-        XCTAssertEqual(driver.screen()[32, 20].style, Style(.selected, bold: true))
+        XCTAssertEqual(driver.screen()[32, 9].style, Style(.selected, bold: true))
         driver.press("g g")
-        XCTAssertEqual(lines(driver, 12...12), ["│         —  Other boroughs  ││   Note 30                                      │"])
+        XCTAssertEqual(lines(driver, 3...3), ["│  3 Oct 23  I Vikram Hansra…││   Note 30                                      │"])
     }
 
     /// The same notes under the vim and emacs keymaps.

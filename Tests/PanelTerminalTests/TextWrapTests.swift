@@ -80,3 +80,29 @@ final class TextWrapTests: XCTestCase {
         }
     }
 }
+
+/// Grid cells hyphenate a word cut because it is wider than the column, so it reads as one.
+final class TextWrapHyphenationTests: XCTestCase {
+    private func lines(_ text: String, _ width: Int) -> [String] {
+        TextWrap.wrap(text, width: width, hyphenate: true).map(\.text)
+    }
+
+    func testALongWordIsCutOneLetterEarlierWithAHyphen() {
+        XCTAssertEqual(lines("Problematically divided", 14), ["Problematical-", "ly divided"])
+        XCTAssertEqual(TextWrap.wrap("Problematically divided", width: 14).map(\.text), ["Problematicall", "y divided"],
+                       "the editor's wrapping is unchanged: its lines are the text itself")
+    }
+
+    func testNoHyphenBetweenCJKCharactersNorBesidePunctuationNorInTinyColumns() {
+        XCTAssertEqual(lines("日本語のテキスト", 6), ["日本語", "のテキ", "スト"])
+        XCTAssertEqual(lines("https://example.org", 10), ["https://ex", "ample.org"])
+        XCTAssertEqual(lines("abcdef", 3), ["abc", "def"])
+    }
+
+    func testTheOffsetsStillCoverTheText() {
+        let wrapped = TextWrap.wrap("Problematically", width: 8, hyphenate: true)
+        XCTAssertEqual(wrapped.map(\.text), ["Problem-", "atically"])
+        XCTAssertEqual(wrapped.map(\.start), [0, 7])
+        XCTAssertEqual(wrapped.map(\.end), [7, 15])
+    }
+}

@@ -24,8 +24,8 @@ final class WorkspaceConflictTests: XCTestCase {
     func testConflictsAreMarkedWhereTheyAre() {
         let screen = WorkspaceDriver(merged).screen()
         // The cell's one note keeps its evidence mark beside the conflict mark.
-        XCTAssertEqual(screen.line(7), "│ ── today 13 Mar 24 ─────── ││ Equity        │ Lack of     1◆≠│               │")
-        XCTAssertEqual(screen[62, 7].style, Style(.mark, bold: true))
+        XCTAssertEqual(screen.line(11), "│         —  S SENDCOs survey││ Equity        │ Lack of     1◆≠│               │")
+        XCTAssertEqual(screen[62, 11].style, Style(.mark, bold: true))
         XCTAssertEqual(screen.line(19), "│                            ││≠5.2 Equity       pursuing  Focus on this acros…│")
         XCTAssertEqual(screen[31, 19].style, Style(.mark, bold: true))
         // Nothing else is marked.

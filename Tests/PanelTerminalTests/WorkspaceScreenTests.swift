@@ -9,19 +9,19 @@ final class WorkspaceScreenTests: XCTestCase {
         let expected = [
             " Scrutiny · SEND Provision Scrutiny Panel",
             "┌ Schedule ──────────────────┐┌ Framework ─────────────────────────────────────┐",
-            "│ HELD                       ││               │ Diagnosis      │ Provision/Fun›│",
-            "│  3 Oct 23  Vikram Hansrani ││ Effectiveness │ Depends on     │ Some excellent│",
-            "│ 30 Oct 23  SENDIASS        ││               │ condition b… +1│ provision … +6│",
-            "│ UPCOMING                   ││ Efficiency    │                │               │",
-            "│  1 Mar 24  ✗ Parents forum ││               │                │               │",
-            "│ ── today 13 Mar 24 ─────── ││ Equity        │ Lack of data 1◆│               │",
-            "│ 25 Mar 24  10 special scho…││               │                │               │",
-            "│ 10 Apr 24  Autism Partners…││                                                │",
-            "│ TO BE SCHEDULED            ││                                                │",
-            "│         —  SENDCOs survey  ││                                                │",
-            "│         —  Other boroughs  ││                                                │",
-            "│                            ││                                                │",
-            "│                            ││                                                │",
+            "│ HELD                       ││               │ Diagnosis      │ Provision/Fu…›│",
+            "│  3 Oct 23  I Vikram Hansra…││ Effectiveness │ Depends on     │ Some excellent│",
+            "│ 30 Oct 23  I SENDIASS      ││               │ condition being│ provision but │",
+            "│ UPCOMING                   ││               │ diagnosed.     │ depends on    │",
+            "│  1 Mar 24  F ✗ Parents for…││               │                │ level of n… +4│",
+            "│ ── today 13 Mar 24 ─────── ││ Efficiency    │                │               │",
+            "│ 25 Mar 24  W 10 special sc…││               │                │               │",
+            "│ 10 Apr 24  M Autism Partne…││               │                │               │",
+            "│ TO BE SCHEDULED            ││               │                │               │",
+            "│         —  S SENDCOs survey││ Equity        │ Lack of data 1◆│               │",
+            "│         —  V Other boroughs││               │                │               │",
+            "│                            ││               │                │               │",
+            "│                            ││               │                │               │",
             "│                            ││                                                │",
             "│                            │└────────────────────────────────────────────────┘",
             "│                            │┌ Questions ─────────────────────────────────────┐",
@@ -30,7 +30,7 @@ final class WorkspaceScreenTests: XCTestCase {
             "│                            ││                                                │",
             "│                            ││                                                │",
             "└────────────────────────────┘└────────────────────────────────────────────────┘",
-            " enter edit  n note  tab panes  ? help  / search      Effectiveness × Diagnosis",
+            " enter edit  n note  / search  z zoom  ? help         Effectiveness × Diagnosis",
         ]
         XCTAssertEqual(driver.screen().text, expected.joined(separator: "\n"))
     }
@@ -43,34 +43,34 @@ final class WorkspaceScreenTests: XCTestCase {
             "│ HELD                                         ││               │ Diagnosis                     │ Provision/Funding             │ Outcomes                     │",
             "│  3 Oct 23  interview Vikram Hansrani         ││ Effectiveness │ Depends on condition being    │ Some excellent provision but  │                              │",
             "│ 30 Oct 23  interview SENDIASS                ││               │ diagnosed.                    │ depends on level of need.     │                              │",
-            "│ UPCOMING                                     ││               │                               │ Problematic school-to-scho… +1│                              │",
-            "│  1 Mar 24  forum     ✗ Parents forum         ││ Efficiency    │                               │                               │ Nobody has suggested good    │",
-            "│ ── today 13 Mar 24 ───────────────────────── ││               │                               │                               │ outcomes could be cheaper.   │",
+            "│ UPCOMING                                     ││               │                               │ Problematic school-to-school  │                              │",
+            "│  1 Mar 24  forum     ✗ Parents forum         ││               │                               │ differences.                  │                              │",
+            "│ ── today 13 Mar 24 ───────────────────────── ││               │                               │                               │                              │",
             "│ 25 Mar 24  workshop  10 special schools      ││               │                               │                               │                              │",
-            "│ 10 Apr 24  meeting   Autism Partnership Board││ Equity        │ Lack of data                1◆│                               │                              │",
+            "│ 10 Apr 24  meeting   Autism Partnership Board││               │                               │                               │                              │",
             "│ TO BE SCHEDULED                              ││               │                               │                               │                              │",
             "│         —  survey    SENDCOs survey          ││               │                               │                               │                              │",
-            "│         —  visit     Other boroughs          ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
-            "│                                              ││                                                                                                              │",
+            "│         —  visit     Other boroughs          ││               │                               │                               │                              │",
+            "│                                              ││ Efficiency    │                               │                               │ Nobody has suggested good    │",
+            "│                                              ││               │                               │                               │ outcomes could be cheaper.   │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││ Equity        │ Lack of data                1◆│                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
+            "│                                              ││               │                               │                               │                              │",
             "│                                              ││                                                                                                              │",
             "│                                              │└──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
             "│                                              │┌ Questions ───────────────────────────────────────────────────────────────────────────────────────────────────┐",
@@ -87,22 +87,23 @@ final class WorkspaceScreenTests: XCTestCase {
             "│                                              ││                                                                                                              │",
             "│                                              ││                                                                                                              │",
             "└──────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
-            " enter edit  n note  tab panes  ? help  / search  : command  N notes  o add row  O add column  u undo  q quit                         Effectiveness × Diagnosis",
+            " tab panes  ←↑↓→ move  enter edit  n note  / search  z zoom  ? help  : command  N notes  o add row  O add column  u undo  q quit      Effectiveness × Diagnosis",
         ]
         XCTAssertEqual(driver.screen(width: 160, height: 50).text, expected.joined(separator: "\n"))
     }
 
     func testSelectedCellIsHighlightedWholeAndBoldForMonochrome() {
         let screen = WorkspaceDriver().screen()
-        // Effectiveness × Diagnosis: columns 47–62, rows 3–4; the separators either side are not.
-        for y in 3...4 {
+        // Effectiveness × Diagnosis: columns 47–62, rows 3–6 (three criteria share the pane's
+        // height); the separators either side are not.
+        for y in 3...6 {
             for x in 47...62 {
                 XCTAssertEqual(screen[x, y].style, Style(.selected, bold: true), "at \(x),\(y)")
             }
             XCTAssertEqual(screen[46, y].style.role, .border)
             XCTAssertEqual(screen[63, y].style.role, .border)
         }
-        XCTAssertEqual(screen[47, 5].style.role, .normal)
+        XCTAssertEqual(screen[47, 7].style.role, .normal)
     }
 
     func testFocusedPaneBorderFollowsFocus() {
@@ -215,21 +216,23 @@ final class WorkspaceScreenTests: XCTestCase {
         driver.type("Short")
         var screen = driver.screen()
         // Text that fits is edited in the cell itself.
-        XCTAssertEqual(screen.line(3), "│  3 Oct 23  Vikram Hansrani ││ Effectiveness │ Some excellent │ Short         │")
+        XCTAssertEqual(screen.line(3), "│  3 Oct 23  I Vikram Hansra…││ Effectiveness │ Some excellent │ Short         │")
         XCTAssertEqual(screen[65, 3].style.role, .editing)
         XCTAssertEqual(screen.cursor?.x, 70)
         XCTAssertEqual(screen.cursor?.y, 3)
         XCTAssertEqual(screen.line(23), " enter finish  esc leave  A-enter new line" + String(repeating: " ", count: 13)
             + "Effectiveness × Outcomes")
         // Text that needs more room grows into a box anchored at the cell.
-        driver.press("esc", "home", "enter")
+        // (Effectiveness × Provision/Funding, at the right edge, so the box grows to the left.)
+        driver.press("esc", "home", "l", "enter")
         screen = driver.screen()
-        XCTAssertEqual(screen.line(3), "│  3 Oct 23  Vikram Hansrani ││ Effectiveness │ ┌──────────────────────┐cellent│")
-        XCTAssertEqual(screen.line(4), "│ 30 Oct 23  SENDIASS        ││               │ │ Depends on condition │on … +6│")
-        XCTAssertEqual(screen.line(5), "│ UPCOMING                   ││ Efficiency    │ │ being diagnosed.     │       │")
-        XCTAssertEqual(screen.line(6), "│  1 Mar 24  ✗ Parents forum ││               │ └──────────────────────┘       │")
-        XCTAssertEqual(screen.cursor?.x, 66)
-        XCTAssertEqual(screen.cursor?.y, 5)
+        XCTAssertEqual(screen.line(3), "│  3 Oct 23  I Vikram Hansra…││ Effectiveness │ Depends ┌──────────────────────┐")
+        XCTAssertEqual(screen.line(4), "│ 30 Oct 23  I SENDIASS      ││               │ conditio│ Some excellent       │")
+        XCTAssertEqual(screen.line(8), "│ 25 Mar 24  W 10 special sc…││               │         │ school-to-school     │")
+        XCTAssertEqual(screen.line(9), "│ 10 Apr 24  M Autism Partne…││               │         │ differences.         │")
+        XCTAssertEqual(screen.line(10), "│ TO BE SCHEDULED            ││               │         └──────────────────────┘")
+        XCTAssertEqual(screen.cursor?.x, 70)
+        XCTAssertEqual(screen.cursor?.y, 9)
     }
 
     func testPromptLineShowsWhatIsTypedWithTheCursor() {
@@ -253,8 +256,8 @@ final class WorkspaceScreenTests: XCTestCase {
         driver.type("re")
         driver.press("tab")
         screen = driver.screen()
-        XCTAssertEqual(screen.line(23), ":re" + String(repeating: " ", count: 24)
-            + "redo redraw rename rename-criterion rename-dimension")
+        XCTAssertEqual(screen.line(23), ":re" + String(repeating: " ", count: 15)
+            + "redo redraw rename rename-criterion rename-dimension renumber")
         XCTAssertEqual(screen.cursor?.x, 3)
     }
 }

@@ -54,12 +54,12 @@ final class WorkspaceSearchTests: XCTestCase {
         XCTAssertEqual(driver.workspace.position, "Equity × Diagnosis")
         driver.press("k")  // move off the match so the highlight is not hidden by the selection
         var screen = driver.screen()
-        // "Lack of data" on line 7 from column 48: "data" is columns 56–59.
-        XCTAssertEqual(screen.line(7), "│ ── today 13 Mar 24 ─────── ││ Equity        │ Lack of data 1◆│               │")
-        XCTAssertEqual((55...60).map { screen[$0, 7].style.role }, [.normal, .match, .match, .match, .match, .normal])
+        // "Lack of data" on line 11 from column 48: "data" is columns 56–59.
+        XCTAssertEqual(screen.line(11), "│         —  S SENDCOs survey││ Equity        │ Lack of data 1◆│               │")
+        XCTAssertEqual((55...60).map { screen[$0, 11].style.role }, [.normal, .match, .match, .match, .match, .normal])
         driver.press("esc")
         screen = driver.screen()
-        XCTAssertEqual(screen[56, 7].style.role, .normal)
+        XCTAssertEqual(screen[56, 11].style.role, .normal)
     }
 
     func testMatchesInTheScheduleAndQuestionsAreHighlightedToo() {
@@ -68,10 +68,11 @@ final class WorkspaceSearchTests: XCTestCase {
         driver.type("forum")
         driver.press("enter", "2")
         var screen = driver.screen()
-        XCTAssertEqual(screen.line(6), "│  1 Mar 24  ✗ Parents forum ││               │                │               │")
-        // The title starts at column 13; "forum" is columns 23–27. The line is the schedule's
-        // (unfocused) selection, so it is not dimmed.
-        XCTAssertEqual((22...28).map { screen[$0, 6].style.role }, [.normal, .match, .match, .match, .match, .match, .normal])
+        XCTAssertEqual(screen.line(6), "│  1 Mar 24  F ✗ Parents for…││               │                │ level of n… +4│")
+        // The title starts at column 15, after the kind's initial; "forum" starts at column 25
+        // and is cut at the pane's edge. The line is the schedule's (unfocused) selection, so it
+        // is not dimmed.
+        XCTAssertEqual((24...28).map { screen[$0, 6].style.role }, [.normal, .match, .match, .match, .match])
         driver.press("/")
         driver.type("piece")
         driver.press("enter", "2")

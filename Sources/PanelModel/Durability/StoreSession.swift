@@ -219,6 +219,25 @@ public final class StoreSession: @unchecked Sendable {
         }
     }
 
+    /// For `:sync`: something else (git, through `scrutiny sync`) has rewritten the store while
+    /// we held the lock, after a snapshot of ours (`snapshot(_:through: lastSequence)`) left the
+    /// journal holding nothing the file did not. Reads the file and starts the journal again on
+    /// it, so a crash from now on replays nothing old onto the merged version, and the next
+    /// snapshot does not take the sync's file for an outside change. Throws (and changes
+    /// nothing) when the file cannot be read as a panel.
+    public func adoptStoreWrittenOutside() throws(StoreError) -> PanelDocument {
+        try locked(snapshotLock) { () throws(StoreError) -> PanelDocument in
+            let bytes = try PanelStore.contents(of: url)
+            let document = try PanelStore.decode(bytes, file: displayName)
+            try locked(journalLock) { () throws(StoreError) in
+                try ensureOpen()
+                try journal.cut(base: Checksum.hex(bytes), through: journal.lastSequence)
+            }
+            lastSaved = FileIdentity(path: url.path)
+            return document
+        }
+    }
+
     /// Releases the lock and closes the journal. The journal file stays: it holds whatever the
     /// last snapshot does not, and the next open replays it.
     public func close() {

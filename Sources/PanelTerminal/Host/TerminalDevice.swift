@@ -13,8 +13,16 @@ public protocol TerminalDevice: AnyObject {
     func invalidate()
     /// Gives the terminal back, stops the process (Ctrl-Z), and takes the terminal again when continued.
     func suspend()
+    /// Gives the terminal back as a plain one while `body` runs (`:sync` shows git's output),
+    /// then takes it again; the next `draw` repaints everything.
+    func stepAside(_ body: () -> Void)
     /// Gives the terminal back for good: normal modes, cursor shown, paste mode off. Idempotent.
     func restore()
+}
+
+extension TerminalDevice {
+    /// A terminal with nothing to give back (a scripted one) just runs `body`.
+    public func stepAside(_ body: () -> Void) { body() }
 }
 
 public enum TerminalRead: Equatable, Sendable {

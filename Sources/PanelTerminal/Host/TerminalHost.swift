@@ -48,9 +48,13 @@ public final class TerminalHost<App: TerminalApp> {
         return throttle
     }()
     private var publishedCursor = false
+    /// A shutdown signal that arrived while a sync had the terminal, for the loop to act on.
+    private var heldSignal: Int32?
     /// Called on every turn of the loop (at least every `idleTimeout` ms) for news from outside
     /// the terminal, such as the read-only view's `StoreFollower`; true when the app must be redrawn.
     public var background: ((inout App) -> Bool)?
+    /// Runs `:sync` (the store opened for writing); nil where there is nothing to sync.
+    public var syncRunner: SyncRunner?
     public var idleTimeout = 50
     /// How long to wait for the rest of an escape sequence (Alt+key) after Esc.
     public var escapeTimeout = 25
@@ -95,7 +99,7 @@ public final class TerminalHost<App: TerminalApp> {
         draw()
         lastTick = clock()  // the first frame already shows the time
         while true {
-            if let signal = takeSignal() { return shutDown(.signal(signal)) }
+            if let signal = heldSignal ?? takeSignal() { return shutDown(.signal(signal)) }
             var timeout = decoder.wantsFollowUp ? escapeTimeout : idleTimeout
             var changed = false
             // Take everything already typed before drawing, so a burst of keys costs one frame.
@@ -162,9 +166,33 @@ public final class TerminalHost<App: TerminalApp> {
             case let .publishCursor(bytes):
                 cursors.offer(bytes, now: clock())
                 if let change = cursors.due(now: clock()) { publish(change) }
+            case let .exportFile(request):
+                if let ending = carryOut(app.hostReplied(ReportFiles.write(request))) { return ending }
+            case let .readReport(path):
+                if let ending = carryOut(app.hostReplied(ReportFiles.read(path))) { return ending }
+            case let .sync(document):
+                if let ending = carryOut(app.hostReplied(sync(document))) { return ending }
             }
         }
         return nil
+    }
+
+    /// Everything on disk first (the autosaver's last version, the draft), then the sync with
+    /// the terminal given back; see `SyncRunner`.
+    private func sync(_ document: PanelDocument) -> HostReply {
+        guard let syncRunner else { return .syncFailed(reason: "this view cannot sync: it does not have the store open") }
+        if let change = drafts.flush() { perform(change) }
+        if let unsaved = autosaver.flush() {
+            return .syncFailed(reason: "the panel could not be saved first, so nothing was synced: \(unsaved.reason)")
+        }
+        _ = takeSnapshotStatuses()
+        var reply = HostReply.syncFailed(reason: "the sync did not run")
+        terminal.stepAside { reply = syncRunner.run(document) }
+        terminal.invalidate()
+        // Ctrl-C (or Ctrl-\) on the plain terminal was for the sync (a stuck push); a hang-up
+        // or a SIGTERM still ends the session.
+        if let caught = takeSignal(), caught != SIGINT, caught != SIGQUIT { heldSignal = caught }
+        return reply
     }
 
     private func draw() {

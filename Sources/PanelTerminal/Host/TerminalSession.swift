@@ -45,8 +45,12 @@ public enum TerminalSession {
             autosaver = Autosaver(write: { document in try PanelStore.save(document, to: store) })
         }
         let files = StoreFiles(store: store)
+        var app = app
+        // What is on disk is saved: say so from the first frame, not only after the first change.
+        if session != nil, let opened = openedSaveStatus(of: store) { app.setSaveStatus(opened) }
         let host = TerminalHost(app: app, terminal: terminal, files: files, autosaver: autosaver, journal: session)
         host.background = background
+        if let session { host.syncRunner = SyncRunner(session: session) }
         let outcome = host.run()
 
         // The terminal is ours again only as a plain line-by-line one from here on.
@@ -67,6 +71,15 @@ public enum TerminalSession {
             printError("scrutiny: saved \(store.path) and closed on \(signalName(number))")
         }
         return 0
+    }
+
+    /// The title bar's state on opening: the store as found is saved, as of its last write
+    /// (the file's modification time), which tells the clerk more than the time of opening.
+    /// Nil when the file cannot be read (the first save will then say how it went).
+    static func openedSaveStatus(of store: URL) -> SaveStatus? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: store.path),
+              let modified = attributes[.modificationDate] as? Date else { return nil }
+        return .saved(at: modified)
     }
 
     static func signalName(_ number: Int32) -> String {

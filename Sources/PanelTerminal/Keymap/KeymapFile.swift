@@ -49,9 +49,8 @@ public struct KeymapFile: Equatable, Sendable {
     }
 
     private static func readTOML(_ text: String, label: String, lines: TOMLKeyLines) throws(KeymapError) -> TOMLTable {
-        if let bad = TOMLHeaderGuard.firstBadHeader(in: text) {
-            throw .syntax(file: label, line: bad.line, column: bad.column,
-                          message: "a table header must start with a context name, such as [grid]")
+        if let problem = KeymapLineCheck.firstProblem(in: text) {
+            throw .syntax(file: label, line: problem.line, column: problem.column, message: problem.message)
         }
         do {
             return try TOMLTable(string: text)

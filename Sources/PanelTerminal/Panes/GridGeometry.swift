@@ -5,7 +5,10 @@ import PanelModel
 /// so the editor opens exactly over the cell that is drawn.
 ///
 /// Columns share the width equally, never narrower than `minimumColumnWidth`; when they do not
-/// all fit, whole columns scroll. Rows are a fixed number of lines, more on taller screens.
+/// all fit, whole columns scroll. Rows are at least a fixed number of lines (more on taller
+/// screens); when every criterion fits at that height, the rows share the pane's whole height
+/// equally, so no block of empty lines sits below the last row while cells say "+16". When they
+/// do not all fit, whole rows scroll.
 struct GridGeometry: Equatable {
     static let minimumColumnWidth = 15
 
@@ -35,8 +38,15 @@ struct GridGeometry: Equatable {
         self.interior = interior
         criteriaCount = framework.criteria.count
         dimensionsCount = framework.dimensions.count
-        linesPerRow = interior.height < 20 ? 2 : interior.height < 40 ? 3 : 4
-        rowCapacity = max(1, (interior.height - 1) / linesPerRow)
+        let rowLines = interior.height - 1  // below the dimensions' header line
+        let fixed = interior.height < 20 ? 2 : interior.height < 40 ? 3 : 4
+        if criteriaCount > 0 && criteriaCount * fixed <= rowLines {
+            // Every row fits: share the height, so the chair reads as much of each cell as fits.
+            linesPerRow = rowLines / criteriaCount
+        } else {
+            linesPerRow = fixed
+        }
+        rowCapacity = max(1, rowLines / linesPerRow)
         let longest = framework.criteria.map { DisplayWidth.of($0.name) }.max() ?? 0
         rowHeaderWidth = min(max(longest + 2, 8), interior.width < 70 ? 16 : 22)
         let available = interior.width - rowHeaderWidth
@@ -64,7 +74,14 @@ struct GridGeometry: Equatable {
 
     /// The top line of a visible row.
     func rowY(_ row: Int) -> Int? {
-        visibleRows.contains(row) ? interior.y + 1 + (row - firstRow) * linesPerRow : nil
+        guard visibleRows.contains(row) else { return nil }
+        let shown = row - firstRow
+        return interior.y + 1 + shown * linesPerRow
+    }
+
+    /// How many lines a row has on screen.
+    func rowHeight(_ row: Int) -> Int {
+        linesPerRow
     }
 
     func column(_ index: Int) -> Column? { columns.first { $0.index == index } }
@@ -72,13 +89,13 @@ struct GridGeometry: Equatable {
     /// The whole cell, highlighted when selected.
     func cellRect(row: Int, column index: Int) -> Rect? {
         guard let y = rowY(row), let column = column(index) else { return nil }
-        return Rect(x: column.separatorX + 1, y: y, width: column.width, height: linesPerRow)
+        return Rect(x: column.separatorX + 1, y: y, width: column.width, height: rowHeight(row))
     }
 
     /// Where a cell's text is drawn: the editor's anchor.
     func textRect(row: Int, column index: Int) -> Rect? {
         guard let y = rowY(row), let column = column(index) else { return nil }
-        return Rect(x: column.textX, y: y, width: column.textWidth, height: linesPerRow)
+        return Rect(x: column.textX, y: y, width: column.textWidth, height: rowHeight(row))
     }
 
     /// The scroll position that keeps (row, column) in view, moving as little as possible.

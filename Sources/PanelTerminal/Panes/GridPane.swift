@@ -40,8 +40,11 @@ struct GridPane {
             buffer.put("│", x: column.separatorX, y: y, style: Style(.border))
             let isSelected = selected?.column == column.index
             let name = framework.dimensions[column.index].name
-            buffer.put(TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(name)), width: column.textWidth), x: column.textX, y: y,
-                       style: Style(.header, bold: true, underline: isSelected), maxWidth: column.textWidth)
+            // The last header leaves its final column to the "›" that says more columns follow.
+            let moreRight = column.index == geometry.columns.last?.index && column.index < geometry.dimensionsCount - 1
+            let width = column.textWidth - (moreRight ? 1 : 0)
+            buffer.put(TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(name)), width: width), x: column.textX, y: y,
+                       style: Style(.header, bold: true, underline: isSelected), maxWidth: width)
             if conflicts.dimensions.contains(framework.dimensions[column.index].id) {
                 buffer.put("≠", x: column.textX + column.textWidth - 1, y: y, style: Self.conflictMark)
             }
@@ -53,8 +56,9 @@ struct GridPane {
         let width = geometry.rowHeaderWidth - 2
         let lines = TextWrap.wrap(PaneFrame.visible(framework.criteria[row].name), width: width)
         let isSelected = selected?.row == row
-        for (i, line) in lines.prefix(geometry.linesPerRow).enumerated() {
-            let last = i == geometry.linesPerRow - 1 && lines.count > geometry.linesPerRow
+        let height = geometry.rowHeight(row)
+        for (i, line) in lines.prefix(height).enumerated() {
+            let last = i == height - 1 && lines.count > height
             let text = last ? TextWrap.truncate(line.text + "…", width: width) : line.text
             buffer.put(text, x: geometry.interior.x + 1, y: y + i,
                        style: Style(.header, bold: true, underline: isSelected && i == 0), maxWidth: width)
@@ -66,7 +70,7 @@ struct GridPane {
 
     private func drawCell(row: Int, column: GridGeometry.Column, into buffer: inout ScreenBuffer) {
         guard let y = geometry.rowY(row), let cell = geometry.cellRect(row: row, column: column.index) else { return }
-        for i in 0..<geometry.linesPerRow {
+        for i in 0..<cell.height {
             buffer.put("│", x: column.separatorX, y: y + i, style: Style(.border))
         }
         let key = CellKey(criterion: framework.criteria[row].id, dimension: framework.dimensions[column.index].id)
@@ -75,7 +79,7 @@ struct GridPane {
         // A merge-conflict mark, if any, takes the very corner; the evidence mark sits beside it.
         let conflictRoom = conflicts.cells.contains(key) ? 1 : 0
         let markRoom = evidence.map { min(column.textWidth - 1 - conflictRoom, DisplayWidth.of($0) + 1) + conflictRoom } ?? 0
-        let lines = CellText.lines(framework[key], width: column.textWidth - markRoom, height: geometry.linesPerRow)
+        let lines = CellText.lines(framework[key], width: column.textWidth - markRoom, height: cell.height)
         let isSelected = selected.map { $0.row == row && $0.column == column.index } ?? false
         if isSelected { buffer.fill(cell, style: Style(.selected, bold: true)) }
         let textStyle = isSelected ? Style(.selected, bold: true) : Style.normal
@@ -123,7 +127,7 @@ enum CellText {
     }
 
     static func lines(_ text: String, width: Int, height: Int) -> [Line] {
-        let wrapped = TextWrap.wrap(PaneFrame.visible(text), width: width)
+        let wrapped = TextWrap.wrap(PaneFrame.visible(text), width: width, hyphenate: true)
         guard wrapped.count > height else { return wrapped.map { Line(text: $0.text, mark: nil) } }
         var out = wrapped.prefix(height - 1).map { Line(text: $0.text, mark: nil) }
         let mark = "+\(wrapped.count - height)"

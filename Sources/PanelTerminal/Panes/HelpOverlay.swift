@@ -1,3 +1,4 @@
+import PanelModel
 /// The `?` overlay: every binding of the active keymap, context by context, with each action's
 /// summary. Generated from the keymap itself, so it can never list a key that does not work.
 struct HelpOverlay {
@@ -33,6 +34,13 @@ struct HelpOverlay {
         out.append(Line(text: "  :add criterion|dimension|question|item NAME, :rename NAME, :date TEXT,", isHeading: false))
         out.append(Line(text: "  :kind KIND, :status STATUS, :help, :q — Tab completes command names", isHeading: false))
         out.append(Line(text: "  :note TEXT takes a note; :live, :end, :session, :today, :unfiled", isHeading: false))
+        out.append(Line(text: "  :renumber numbers the questions in list order (5.1, 5.2 …), one change", isHeading: false))
+        out.append(Line(text: "", isHeading: false))
+        out.append(Line(text: "Schedule marks", isHeading: true))
+        // A narrow schedule shows each kind by its initial: the legend, from the kinds themselves.
+        let kinds = ScheduleItem.Kind.allCases.map { SchedulePane.kindInitial($0) + " " + $0.rawValue }
+        out.append(Line(text: "  " + kinds.joined(separator: ", "), isHeading: false))
+        out.append(Line(text: "  ✗ cancelled, ● live session, 6–8 Mar 24 a date range", isHeading: false))
         return out
     }
 

@@ -7,7 +7,7 @@ struct PromptLine {
 
     func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
         buffer.fill(rect, style: Style(.overlay))
-        if case .confirm(let question, _) = prompt.kind {
+        if let question = prompt.yesNoQuestion {
             // A long question is cut in the middle of the text, never in "(y/n)".
             let shown = TextWrap.truncate(PaneFrame.visible(PaneFrame.firstLine(question)), width: rect.width - 7)
             buffer.put(shown + " (y/n)", x: rect.x, y: rect.y, style: Style(.overlay, bold: true))

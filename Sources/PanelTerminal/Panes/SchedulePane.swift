@@ -1,7 +1,8 @@
 import PanelModel
 
-/// Draws the schedule list: one line per item with its date, kind (when the pane is wide
-/// enough) and title; cancelled items struck through with "✗" and dimmed.
+/// Draws the schedule list: one line per item with its date (a range as "6–8 Mar 24"), kind
+/// and title; cancelled items marked "✗" and dimmed. The kind is a word when the pane is wide
+/// enough and its initial otherwise ("I" interview, "V" visit …; the help has the legend).
 struct SchedulePane {
     let schedule: [ScheduleItem]
     let rows: [ScheduleList.Row]
@@ -15,13 +16,43 @@ struct SchedulePane {
     /// The item of the live session, marked "●" before its title.
     var liveID: String? = nil
 
-    /// Columns for the date ("30 Oct 23"), then the kind when there is room for it.
-    static let dateWidth = 9
+    /// Columns for the date: "30 Oct 23", wider when a range needs it, never a third of the pane.
+    var dateWidth: Int {
+        let longest = schedule.map { DisplayWidth.of(Self.dateText($0)) }.max() ?? 0
+        return max(9, min(longest, interior.width / 3))
+    }
     static let kindWidth = 9
-    func showsKind() -> Bool { interior.width >= 40 }
+    /// The kind as a word on a wide pane, as its initial on a narrow one.
+    func showsKindWord() -> Bool { interior.width >= 40 }
+    var kindColumns: Int { showsKindWord() ? Self.kindWidth + 1 : 2 }
 
     /// Where an item's title starts on its line: the editor's anchor.
-    var titleX: Int { interior.x + 1 + Self.dateWidth + 2 + (showsKind() ? Self.kindWidth + 1 : 0) }
+    var titleX: Int { interior.x + 1 + dateWidth + 2 + kindColumns }
+
+    /// "6 Mar 24", a range as "6–8 Mar 24", "28 Feb–1 Mar 24" or "30 Dec 23–2 Jan 24", or "—".
+    static func dateText(_ item: ScheduleItem) -> String { dateForms(item)[0] }
+
+    /// The date in the fullest form that fits `width`: a long range drops its year, then shows
+    /// only where it starts ("28 Feb 24–"), rather than being cut in the middle of a month.
+    static func dateText(_ item: ScheduleItem, width: Int) -> String {
+        let forms = dateForms(item)
+        return forms.first { DisplayWidth.of($0) <= width } ?? TextWrap.truncate(forms[forms.count - 1], width: width)
+    }
+
+    private static func dateForms(_ item: ScheduleItem) -> [String] {
+        guard let start = item.date else { return ["—"] }
+        guard let end = item.endDate, end != start else { return [start.shortForm] }
+        let month = CalendarDate.monthNames[start.month - 1].prefix(3)
+        let endMonth = CalendarDate.monthNames[end.month - 1].prefix(3)
+        if start.year == end.year && start.month == end.month {
+            return ["\(start.day)–" + end.shortForm, start.shortForm + "–"]
+        }
+        let full = start.year == end.year ? "\(start.day) \(month)–" + end.shortForm : start.shortForm + "–" + end.shortForm
+        return [full, "\(start.day) \(month)–\(end.day) \(endMonth)", start.shortForm + "–"]
+    }
+
+    /// "I" interview, "M" meeting, "V" visit, "F" forum, "W" workshop, "S" survey, "O" other.
+    static func kindInitial(_ kind: ScheduleItem.Kind) -> String { kind.rawValue.prefix(1).uppercased() }
 
     func draw(into buffer: inout ScreenBuffer) {
         guard !interior.isEmpty else { return }
@@ -56,13 +87,16 @@ struct SchedulePane {
         let style: Style = isSelected
             ? (focused ? Style(.selected, bold: true) : Style(.normal, bold: true, underline: true))
             : (cancelled ? Style(.dim) : .normal)
-        let date = item.date.map(\.shortForm) ?? "—"
-        var line = " " + String(repeating: " ", count: max(0, Self.dateWidth - DisplayWidth.of(date))) + date + "  "
-        if showsKind() { line += PaneFrame.pad(item.kind.rawValue, Self.kindWidth) + " " }
+        let date = Self.dateText(item, width: dateWidth)
+        var line = " " + String(repeating: " ", count: max(0, dateWidth - DisplayWidth.of(date))) + date + "  "
+        line += showsKindWord() ? PaneFrame.pad(item.kind.rawValue, Self.kindWidth) + " " : Self.kindInitial(item.kind) + " " 
         let isLive = item.id == liveID
         let title = (cancelled ? "✗ " : "") + (isLive ? "● " : "") + PaneFrame.visible(PaneFrame.firstLine(item.title))
         line += title
         PaneFrame.putPadded(line, x: interior.x, y: y, width: interior.width, style: style, into: &buffer)
+        if !showsKindWord() && !isSelected {
+            buffer.setStyle(Style(.dim), in: Rect(x: titleX - 2, y: y, width: 1, height: 1))
+        }
         let titleStart = titleX - interior.x
         PaneFrame.highlight(query, in: title, x: titleX, y: y, maxWidth: interior.width - titleStart, into: &buffer)
         if conflicts.contains(item.id) { buffer.put("≠", x: interior.x, y: y, style: GridPane.conflictMark) }

@@ -212,6 +212,16 @@ public final class NcursesTerminal: TerminalDevice {
         wrefresh(window)
     }
 
+    public func stepAside(_ body: () -> Void) {
+        guard !ended else { return body() }
+        setBracketedPaste(false)
+        endwin()
+        body()
+        setBracketedPaste(true)
+        invalidate()
+        wrefresh(window)
+    }
+
     public func restore() {
         guard !ended else { return }
         ended = true

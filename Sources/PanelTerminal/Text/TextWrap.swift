@@ -21,8 +21,14 @@ public enum TextWrap {
         public var width: Int { VisibleText.width(of: text) }
     }
 
-    public static func wrap(_ text: String, width: Int) -> [Line] {
+    /// - Parameter hyphenate: for reading only (grid cells): a word wider than the line is cut
+    ///   one letter earlier and the line ends in "-", so "Problematical-" / "ly" reads as one
+    ///   word. Only in words made of letters of an alphabet (not CJK, not addresses), on lines
+    ///   of four columns or more; such a line's
+    ///   `text` is then one character longer than its offsets, so the editor never asks for it.
+    public static func wrap(_ text: String, width: Int, hyphenate: Bool = false) -> [Line] {
         let width = max(1, width)
+        let hyphenate = hyphenate && width >= 4
         var lines: [Line] = []
         let chars = Array(text)
         var paragraphStart = 0
@@ -30,7 +36,7 @@ public enum TextWrap {
         while i <= chars.count {
             // "\r\n" is one Character in Swift; text from outside may still hold it.
             if i == chars.count || chars[i] == "\n" || chars[i] == "\r\n" {
-                wrapParagraph(chars, from: paragraphStart, to: i, width: width, into: &lines)
+                wrapParagraph(chars, from: paragraphStart, to: i, width: width, hyphenate: hyphenate, into: &lines)
                 paragraphStart = i + 1
             }
             i += 1
@@ -39,7 +45,7 @@ public enum TextWrap {
     }
 
     private static func wrapParagraph(_ chars: [Character], from start: Int, to end: Int, width: Int,
-                                      into lines: inout [Line]) {
+                                      hyphenate: Bool, into lines: inout [Line]) {
         var lineStart = start
         if start == end {
             lines.append(Line(text: "", start: start, end: start))
@@ -68,12 +74,25 @@ public enum TextWrap {
             } else if let space = lastSpace, space > lineStart {
                 lines.append(Line(text: String(chars[lineStart..<space]), start: lineStart, end: space))
                 lineStart = space + 1
+            } else if hyphenate, i - 1 > lineStart + 1,
+                      chars[lineStart..<end].prefix(while: { $0 != " " }).allSatisfy(isAlphabetic) {
+                // A word of letters only: never a web address, a file name or a number.
+                // The letter at i - 1 goes to the next line, making room for the hyphen.
+                let cut = i - 1
+                lines.append(Line(text: String(chars[lineStart..<cut]) + "-", start: lineStart, end: cut))
+                lineStart = cut
             } else {
                 let cut = max(i, lineStart + 1)
                 lines.append(Line(text: String(chars[lineStart..<cut]), start: lineStart, end: cut))
                 lineStart = cut
             }
         }
+    }
+
+    /// A letter of an alphabet whose words take a hyphen when split (Latin, Greek, Cyrillic);
+    /// Chinese and Japanese break between characters without one.
+    private static func isAlphabetic(_ c: Character) -> Bool {
+        c.isLetter && (c.unicodeScalars.first?.value ?? .max) < 0x0530
     }
 
     /// The text clipped to `width` columns, ending in "…" when it was cut. A wide character

@@ -33,14 +33,20 @@ struct Prompt: Equatable {
         case newScheduleItem
         /// Applies `edit` on "y"; anything else but "n" asks again.
         case confirm(question: String, edit: Edit)
+        /// A y/n question whose "y" does `answer` (a paste over cells with text, replacing a file).
+        case ask(question: String, answer: PendingAnswer)
     }
 
     var kind: Kind
     var input: TextEditor
+    /// What it opened with (a schedule item's date, or nothing): Esc keeps the text only if
+    /// something was typed (see Workspace+KeptPrompts).
+    let initialText: String
 
     init(_ kind: Kind, text: String = "") {
         self.kind = kind
         self.input = TextEditor(text: text)
+        self.initialText = text
     }
 
     var label: String {
@@ -52,7 +58,7 @@ struct Prompt: Equatable {
         case .newDimension: "New dimension: "
         case .newQuestion: "New question: "
         case .newScheduleItem: "New schedule item: "
-        case .confirm(let question, _): question + " (y/n) "
+        case .confirm(let question, _), .ask(let question, _): question + " (y/n) "
         }
     }
 }

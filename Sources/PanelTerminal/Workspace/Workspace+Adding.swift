@@ -23,7 +23,23 @@ extension Workspace {
         let number = Self.nextQuestionNumber(document.questions.map(\.number))
         let question = Question(id: Identifier.make("q"), number: number, title: title, text: "")
         if apply(document.insertQuestion(question, at: index)) {
-            message = StatusMessage(text: "Added question \(number); Enter writes its text")
+            // Inserted among others, its number is out of order: say how to put them right.
+            let inOrder = document.renumberQuestions() == nil
+            message = StatusMessage(text: "Added question \(number); Enter writes its text"
+                + (inOrder ? "" : " · :renumber puts the numbers in order"))
+        }
+    }
+
+    /// `:renumber`: every question numbered in list order, as one change that u undoes.
+    mutating func renumberQuestions() {
+        guard let edit = document.renumberQuestions() else {
+            message = StatusMessage(text: "The questions are already numbered in order")
+            return
+        }
+        let numbers = document.renumberedQuestions()
+        if apply(edit) {
+            let range = numbers.count > 1 ? "\(numbers[0])–\(numbers[numbers.count - 1])" : numbers[0]
+            message = StatusMessage(text: "Renumbered the questions \(range) in order — u undoes")
         }
     }
 

@@ -7,7 +7,7 @@ import PanelModel
 extension Workspace {
     /// Words the command line knows, for completion.
     static let commandNames: [String] = Array(Set(Action.allCases.map(\.rawValue)
-        + ["q", "add", "date", "kind", "status"])).sorted()
+        + ["q", "add", "date", "kind", "status", "export", "import", "warnings", "sync", "renumber"])).sorted()
 
     static let addWhat = ["criterion", "dimension", "question", "item"]
 
@@ -38,6 +38,11 @@ extension Workspace {
             rest.isEmpty ? perform(.cycleStatus) : setStatus(rest)
         case "search" where !rest.isEmpty: search(rest)
         case "note" where !rest.isEmpty: takeNote(rest)
+        case "export": exportCommand(rest)
+        case "import": importCommand(rest)
+        case "warnings": showNextWarning()
+        case "sync": syncCommand()
+        case "renumber" where rest.isEmpty: renumberQuestions()
         default:
             guard let action = Action(rawValue: word) else {
                 message = StatusMessage(text: "“\(word)” is not a command — Tab completes command names, ? lists the keys",
@@ -96,6 +101,7 @@ extension Workspace {
         switch words.count {
         case 1: candidates = Self.commandNames
         case 2 where words[0] == "add": candidates = Self.addWhat
+        case 2 where words[0] == "export": candidates = ExportFormat.allCases.map(\.rawValue)
         case 2 where words[0] == "kind" || words[0] == "set-kind": candidates = ScheduleItem.Kind.allCases.map(\.rawValue)
         case 2 where words[0] == "status":
             candidates = focus == .questions ? Question.Status.allCases.map(\.rawValue)

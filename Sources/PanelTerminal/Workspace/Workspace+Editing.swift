@@ -7,6 +7,9 @@ extension Workspace {
 
     /// Opens the editor on `target` with its text, cursor at the end.
     mutating func startEditing(_ target: EditTarget, text: String? = nil) {
+        // Every way into an editor comes here: in a read-only view none opens, so nothing typed
+        // into one could be refused at Enter.
+        if readOnly { return refuseReadOnly() }
         guard let current = target.text(in: document) else {
             message = StatusMessage(text: "It is gone (deleted or undone); nothing to edit", isError: true)
             return
@@ -149,9 +152,12 @@ extension Workspace {
             session.editor.insert(session.target.isSingleLine ? Self.oneLine(text) : text)
             mode = .editing(session)
         case .prompt(var prompt):
-            if case .confirm = prompt.kind { return }
+            if prompt.isYesNo { return }
             prompt.input.insert(Self.oneLine(text))
             mode = .prompt(prompt)
+        case .notes where readOnly, .help where readOnly, .normal where readOnly:
+            // Refused before any editor or note box opens, so the paste is not taken in and then dropped.
+            refuseReadOnly()
         case .notes(let view):
             // Pasted into the notes: a new note, with the pasted text.
             if case .subject(let subject) = view.kind { openNoteBox(about: .some(subject), returnTo: view) } else {
@@ -160,6 +166,8 @@ extension Workspace {
             paste(text)
         case .help, .normal:
             mode = .normal
+            // A table from Word or a spreadsheet fills cells from the selected one.
+            if focus == .framework, GridPasteText.isTable(text) { return pasteIntoGrid(text) }
             guard let target = selectedTarget else {
                 message = StatusMessage(text: "Nothing selected to paste into", isError: true)
                 return
@@ -202,6 +210,7 @@ extension Workspace {
     mutating func pressPrompt(_ key: Key) {
         guard case .prompt(var prompt) = mode else { return }
         message = nil
+        if case .ask(_, let answer) = prompt.kind { return answerPending(answer, key: key) }
         if case .confirm(_, let edit) = prompt.kind {
             switch key {
             case .char("y"), .char("Y"):
@@ -222,6 +231,7 @@ extension Workspace {
             return
         case .action(.leaveEdit):
             mode = .normal
+            keepTyped(prompt)
             return
         case .action(.newline), .waiting:
             break
@@ -245,7 +255,7 @@ extension Workspace {
         case .newDimension(let at): addAxisItem(.dimensions, name: text, at: at)
         case .newQuestion(let at): addQuestion(title: text, at: at)
         case .newScheduleItem: addScheduleItem(title: text)
-        case .confirm: break
+        case .confirm, .ask: break
         }
     }
 }

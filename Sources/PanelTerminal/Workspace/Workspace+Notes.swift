@@ -148,6 +148,7 @@ extension Workspace {
         case .goLast, .lineEnd: view.move(by: view.notes.count)
         case .closeNotes, .notesDrawer: return close()
         case .editNote, .edit:
+            if readOnly { return refuseReadOnly() }  // before the editor opens, not at Enter
             guard let note = view.selectedNote else { return nothingSelected() }
             mode = .editing(EditSession(target: .note(note.id), editor: TextEditor(text: note.text), returnTo: view))
             return

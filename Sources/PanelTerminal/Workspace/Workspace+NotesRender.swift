@@ -46,14 +46,26 @@ extension Workspace {
         let layout = ScreenLayout(width: width, height: height)
         let body = layout.body
         let right = Rect(x: layout.framework.x, y: body.y, width: layout.framework.width, height: body.height)
-        let boxHeight = max(6, body.height * 3 / 5)
+        var boxHeight = max(6, body.height * 3 / 5)
         var low = true
         if case .subject(let subject) = view.kind {
             switch subject {
             case .question: low = false
             case .cell(let key):
+                // Rows can be tall: the box goes where it clears the cell, shorter if it must
+                // (down to six lines), and only covers the cell when there is no room either side.
                 let cell = anchor(for: .cell(criterion: key.criterion, dimension: key.dimension), in: layout)
-                low = cell.y < body.y + body.height / 2
+                let below = right.maxY - cell.maxY, above = cell.y - right.y
+                if below >= boxHeight {
+                    low = true
+                } else if above >= boxHeight {
+                    low = false
+                } else if max(below, above) >= 6 {
+                    low = below >= above
+                    boxHeight = max(below, above)
+                } else {
+                    low = cell.y < body.y + body.height / 2
+                }
             }
         }
         return Rect(x: right.x, y: low ? right.maxY - boxHeight : right.y, width: right.width, height: boxHeight)

@@ -197,7 +197,7 @@ extension AppEffect {
     /// Effects that write the store or a file beside it: never asked for by a read-only view.
     var writesStore: Bool {
         switch self {
-        case .save, .saveDraft, .record: true
+        case .save, .saveDraft, .record, .sync: true
         default: false
         }
     }

@@ -124,19 +124,22 @@ extension Workspace {
             return notesHints(view)
         default:
             context = focus.context
+            // In the order of the design sketch; when the line is short, the keys a newcomer
+            // needs most stay (see `ranks`): edit, note, help, then zoom and search.
             switch focus {
             case .framework:
-                wanted = [(.edit, "edit"), (.newNote, "note"), (.nextPane, "panes"), (.help, "help"), (.search, "search"),
-                          (.commandLine, "command"), (.notesDrawer, "notes"), (.addCriterion, "add row"),
+                wanted = [(.nextPane, "panes"), (.edit, "edit"), (.newNote, "note"), (.search, "search"), (.zoom, "zoom"),
+                          (.help, "help"), (.commandLine, "command"), (.notesDrawer, "notes"), (.addCriterion, "add row"),
                           (.addDimension, "add column"), (.undo, "undo"), (.quit, "quit")]
             case .schedule:
-                wanted = [(.edit, "edit"), (.startLive, "live"), (.newNote, "note"), (.nextPane, "panes"), (.help, "help"),
-                          (.add, "add"), (.setDate, "date"), (.cycleStatus, "status"), (.setKind, "kind"),
-                          (.sessionNotes, "session"), (.search, "search"), (.quit, "quit")]
-            case .questions:
-                wanted = [(.edit, "edit"), (.newNote, "note"), (.nextPane, "panes"), (.help, "help"), (.rename, "title"),
-                          (.add, "add"), (.cycleStatus, "status"), (.notesDrawer, "notes"), (.search, "search"),
+                wanted = [(.nextPane, "panes"), (.edit, "edit"), (.startLive, "live"), (.newNote, "note"),
+                          (.search, "search"), (.help, "help"), (.commandLine, "command"), (.add, "add"),
+                          (.setDate, "date"), (.cycleStatus, "status"), (.setKind, "kind"), (.sessionNotes, "session"),
                           (.quit, "quit")]
+            case .questions:
+                wanted = [(.nextPane, "panes"), (.edit, "edit"), (.newNote, "note"), (.search, "search"),
+                          (.help, "help"), (.commandLine, "command"), (.rename, "title"), (.add, "add"),
+                          (.cycleStatus, "status"), (.notesDrawer, "notes"), (.quit, "quit")]
             }
         }
         if case .normal = mode, conflictInFocus != nil {
@@ -144,8 +147,21 @@ extension Workspace {
             let combine: [(Action, String)] = conflictsHere.isEmpty ? [] : [(.edit, "edit to combine")]
             wanted = [(.keepOurs, "keep ours"), (.takeTheirs, "take theirs")] + combine + wanted.filter { $0.0 != .edit }
         }
-        return HintLine.hints(wanted, context: context, keymap: keymap)
+        var hints = HintLine.hints(wanted, context: context, keymap: keymap, ranks: Self.hintRanks)
+        if case .normal = mode, let arrows = HintLine.arrowsHint(context: context, keymap: keymap, rank: 7) {
+            // After "panes", as in the sketch: "tab panes  ←↑↓→ move  enter edit …".
+            let at = hints.firstIndex { $0.label == "panes" }.map { $0 + 1 } ?? 0
+            hints.insert(arrows, at: at)
+        }
+        return hints
     }
+
+    /// Which hints give way last when the line is short (lower stays longer). Conflict keys
+    /// come first of all; actions not named keep their place in the list.
+    static let hintRanks: [Action: Int] = [
+        .keepOurs: -3, .takeTheirs: -2, .edit: 0, .finishEdit: 0, .newNote: 1, .startLive: 1, .help: 2,
+        .zoom: 3, .search: 4, .nextPane: 5, .commandLine: 6, .leaveEdit: 1, .newline: 2,
+    ]
 
     /// Where the selection is, for the right of the hint line ("Equity × Outcomes").
     var position: String {
@@ -160,7 +176,8 @@ extension Workspace {
             return PaneFrame.firstLine(f.criteria[r].name) + " × " + PaneFrame.firstLine(f.dimensions[c].name)
         case .schedule:
             guard let item = scheduleItem else { return "" }
-            return (item.date.map(\.shortForm) ?? "to be scheduled") + " · " + item.kind.rawValue
+            return (item.date == nil ? "to be scheduled" : SchedulePane.dateText(item)) + " · " + item.kind.rawValue
+                + (item.status == .cancelled ? " · cancelled" : "")
         case .questions:
             guard let q = selectedQuestion else { return "" }
             return "Question \(q.number) · \(q.status.rawValue)"

@@ -31,6 +31,9 @@ public struct Workspace: TerminalApp {
     /// The merge conflict `next-conflict` last showed, when no pane can select it (a note's,
     /// a panel field's): the one keep-ours and take-theirs then resolve.
     var shownConflict: ShownConflict?
+    /// Text typed into a prompt that Esc left, by prompt: it comes back when that prompt opens
+    /// again, so no key throws typing away (see Workspace+KeptPrompts).
+    var keptPromptText: [Prompt.Slot: String] = [:]
     /// Effects gathered while handling one event.
     var outbox: [AppEffect] = []
     /// Presentation, zoom and the read-only view (Workspace+Presentation, Workspace+Zoom).
@@ -46,6 +49,10 @@ public struct Workspace: TerminalApp {
     /// A view of a store another Scrutiny is writing: every change is refused ("read-only
     /// view"), so nothing is ever recorded or saved.
     public var readOnly = false
+    /// The store being edited: `:export` writes beside it. Nil in tests that need no files.
+    public var storeURL: URL?
+    /// What the last `:import` could not place, for `:warnings` (Workspace+Reports).
+    var importWarnings = ImportWarnings()
 
     /// - Parameter draft: bytes of an editor draft left by a session that ended while typing;
     ///   the editor reopens on it so nothing typed is lost.
@@ -68,6 +75,7 @@ public struct Workspace: TerminalApp {
         outbox = []
         now = clock()
         let draftBefore = currentDraft
+        let promptBefore = openPromptSlot
         switch event {
         case let .resize(w, h):
             width = max(0, w)
@@ -77,6 +85,7 @@ public struct Workspace: TerminalApp {
         case .key(let key):
             press(key)
         }
+        if openPromptSlot != promptBefore { bringBackKeptText() }
         normalizeSelection()
         reveal()
         revealChairView()
