@@ -5,7 +5,6 @@ around its grid, how to start typing into a cell, and how to make it save. The h
 all of them by the same rules (see ptyharness.py); only these facts differ.
 """
 
-import os
 import re
 import sys
 
@@ -114,12 +113,18 @@ class Scrutiny(Subject):
 
     def commit_keys(self):
         """Keys that change the document once (edit the cell, type, finish), causing a save."""
-        return "\rx\r"
+        return self.start_commit_keys() + self.finish_commit_key()
+
+    def start_commit_keys(self):
+        return "\rx"  # edit the selected cell, type a letter
+
+    def finish_commit_key(self):
+        return "\r"  # finish-edit: the change is committed, journalled and saved
 
 
 def scrutiny_open_argv(binary, run):
-    """How this build opens a store: `scrutiny open FILE` when it has an `open` subcommand,
-    `scrutiny FILE` when it opens by default; None when it has no workspace yet."""
+    """How this build opens a store: `scrutiny open FILE` when `--help` lists an `open`
+    subcommand; None when the build has no workspace yet (older commits)."""
     result = run([binary, "--help"])
     if result is None:
         return None
