@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import PanelTerminal
 
@@ -126,6 +127,19 @@ final class KeymapFileTests: XCTestCase {
         XCTAssertEqual(message("[[=x]]\n"), "my.toml:1:2: " + header)
         XCTAssertEqual(message("[\n"), "my.toml:1:2: " + header)
         XCTAssertEqual(message("[global]\n\"a\" = [}\n"), "my.toml:2:7: " + binding)
+    }
+
+    /// Every keymap input fuzzing ever found crashing the parser stays an error with a line.
+    func testEveryFuzzReproducerIsRefusedWithALine() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/fuzz")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix("keymap-") }.sorted()
+        XCTAssertEqual(names.count, 3, "the reproducers found so far")
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            XCTAssertTrue(message(text).hasPrefix("my.toml:1:"), name)
+        }
     }
 
     /// Keymaps use one action name per key: lists, inline tables, dotted keys and multi-line
