@@ -83,6 +83,14 @@ final class HostileTextInTmuxTests: ScrutinyTestCase {
         }
     }
 
+    /// Waits for the zoom of `heading`: the heading shown and the panes gone (the grid's hint
+    /// line names the selected cell too, so the heading alone could match before the zoom opens).
+    private func zoomed(_ session: TmuxSession, _ heading: String, line: UInt = #line) throws -> String {
+        try session.waitUntil("the zoom of \(heading)", timeout: 30, line: line) {
+            $0.contains(heading) && !$0.contains("┌ Questions")
+        }
+    }
+
     func testHostileTextInEveryPaneHelpAndZoomNeverReachesTheTerminal() throws {
         try PanelStore.create(Self.hostilePanel(), at: store)
         let (session, titleBefore) = try startWithClipboardOn("exec '\(try ScrutinyBinary.path())' '\(store.path)'")
@@ -90,8 +98,8 @@ final class HostileTextInTmuxTests: ScrutinyTestCase {
         assertLayout(opened)
         var seen = opened
 
-        // Every row of the schedule and the questions (the grid's rows are zoomed below).
-        try session.press("1", "j", "j")
+        // The schedule and the questions, a row down in each (the grid's cells are zoomed below).
+        try session.press("1", "j")
         seen += try session.waitFor("NUL^@C1M-^E")
         try session.press("3", "j")
         seen += try session.waitFor("Bell^G")
@@ -104,25 +112,25 @@ final class HostileTextInTmuxTests: ScrutinyTestCase {
         // Every cell zoomed (the grid's columns are narrow; the zoom shows each text whole):
         // left and right step along the criterion, taking the selection with them.
         try session.press("z")
-        seen += try session.waitFor("Alpha × One")
+        seen += try zoomed(session, "Alpha × One")
         for heading in ["Alpha × Two", "Alpha × Three"] {
             try session.press("l")
-            seen += try session.waitFor(heading)
+            seen += try zoomed(session, heading)
         }
         try session.press("Escape")
         try session.waitFor("┌ Questions")
         try session.press("j", "z")
-        seen += try session.waitFor("Beta␛[31m × Three")
+        seen += try zoomed(session, "Beta␛[31m × Three")
         // The 1 MB line: zoomed, to its end and back.
         try session.press("h")
-        seen += try session.waitFor("Beta␛[31m × Two", timeout: 30)
+        seen += try zoomed(session, "Beta␛[31m × Two")
         try session.press("G")
         seen += try session.waitFor(Self.endOfMegabyte, timeout: 30)
         XCTAssertFalse(try Self.showsRedText(session), "red text in the zoom of the 1 MB line")
         try session.press("g", "g")
         try session.waitForAbsence(of: Self.endOfMegabyte, timeout: 30)
         try session.press("h")
-        seen += try session.waitFor("Beta␛[31m × One")
+        seen += try zoomed(session, "Beta␛[31m × One")
         try session.press("Escape")
         let final = try session.waitFor("┌ Questions")
 
