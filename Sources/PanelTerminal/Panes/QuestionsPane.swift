@@ -41,14 +41,16 @@ struct QuestionsPane {
         let titleX = Self.titleX(interior, numberWidth: numberWidth)
         let statusX = Self.statusX(titleX: titleX, titleWidth: titleWidth)
         let textX = Self.textX(statusX: statusX)
+        let queryLength = query?.count ?? 0
         for (i, question) in questions.dropFirst(firstRow).prefix(interior.height).enumerated() {
             let y = interior.y + i
             let isSelected = question.id == selectedID
             let style: Style = isSelected
                 ? (focused ? Style(.selected, bold: true) : Style(.normal, bold: true, underline: true))
                 : .normal
-            let title = PaneFrame.visible(PaneFrame.firstLine(question.title))
-            let text = PaneFrame.visible(PaneFrame.firstLine(question.text))
+            // Cut to the pane (and a search match that starts in view) before sanitizing.
+            let title = PaneFrame.visibleLine(question.title, columns: titleWidth + queryLength)
+            let text = PaneFrame.visibleLine(question.text, columns: interior.width + queryLength)
             let line = " " + PaneFrame.pad(question.number, numberWidth) + " " + PaneFrame.pad(title, titleWidth) + " "
                 + PaneFrame.pad(question.status.rawValue, Self.statusWidth) + " " + text
             let evidence = EvidenceMark.text(notes.count(.question(question.id)))

@@ -95,7 +95,7 @@ struct SchedulePane {
         var line = " " + String(repeating: " ", count: max(0, dateWidth - DisplayWidth.of(date))) + date + "  "
         line += showsKindWord() ? PaneFrame.pad(item.kind.rawValue, Self.kindWidth) + " " : Self.kindInitial(item.kind) + " " 
         let isLive = item.id == liveID
-        let title = (cancelled ? "✗ " : "") + (isLive ? "● " : "") + PaneFrame.visible(PaneFrame.firstLine(item.title))
+        let title = (cancelled ? "✗ " : "") + (isLive ? "● " : "") + PaneFrame.visibleLine(item.title, columns: interior.width + (query?.count ?? 0))
         line += title
         PaneFrame.putPadded(line, x: interior.x, y: y, width: interior.width, style: style, into: &buffer)
         if !showsKindWord() && !isSelected {
