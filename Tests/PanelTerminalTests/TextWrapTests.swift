@@ -114,14 +114,14 @@ final class TextWrapHyphenationTests: XCTestCase {
         XCTAssertEqual(TextWrap.truncate("abcdefghi", width: 8), "abcdefg…")
         XCTAssertEqual(TextWrap.truncate("abcdefgh", width: 8), "abcdefgh")
         XCTAssertEqual(TextWrap.truncate("日本語の文章", width: 7), "日本語…")
-        XCTAssertEqual(TextWrap.truncate("ab\u{1B}cdefgh", width: 4), "ab…")
+        XCTAssertEqual(TextWrap.truncate("ab\u{1B}cdefgh", width: 4), "ab\u{1B}…", "ESC shows as one column, ␛")
         XCTAssertEqual(TextWrap.truncate("ab\u{1B}", width: 4), "ab\u{1B}")
     }
 
     /// A list line of a megabyte paragraph shows its start, sanitized, cut with "…".
     func testVisibleLineCutsBeforeSanitizing() {
         let huge = "Evidence\u{1B} " + String(repeating: "x", count: 1_000_000) + "\nsecond"
-        XCTAssertEqual(PaneFrame.visibleLine(huge, columns: 12), "Evidence␛ xxxx")
+        XCTAssertEqual(PaneFrame.visibleLine(huge, columns: 12), "Evidence␛ xxx", "13 characters: one past the width")
         XCTAssertEqual(PaneFrame.pad(huge, 12), "Evidence␛ x…")
         XCTAssertEqual(PaneFrame.pad("short\nsecond", 8), "short   ")
     }
