@@ -74,6 +74,13 @@ final class TmuxSession {
         try run(["display-message", "-p", "-t", "e2e", "#{\(format)}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Any other tmux command on this session's own server, e.g. `["list-buffers"]` or
+    /// `["set-option", "-g", "set-clipboard", "on"]`; returns what tmux printed.
+    @discardableResult
+    func command(_ arguments: [String]) throws -> String {
+        try run(arguments)
+    }
+
     /// The pid of the program, a child of the pane's shell, or nil once it has ended.
     func programPID() throws -> pid_t? {
         let shell = try pane("pane_pid")

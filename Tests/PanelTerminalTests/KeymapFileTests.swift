@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import PanelTerminal
 
@@ -126,6 +127,22 @@ final class KeymapFileTests: XCTestCase {
         XCTAssertEqual(message("[[=x]]\n"), "my.toml:1:2: " + header)
         XCTAssertEqual(message("[\n"), "my.toml:1:2: " + header)
         XCTAssertEqual(message("[global]\n\"a\" = [}\n"), "my.toml:2:7: " + binding)
+        // With Windows line ends too (Swift reads CR LF as one character; found by fuzzing).
+        XCTAssertEqual(message("# mine\r\n[\u{FFFD}'x'\r\n"), "my.toml:2:2: " + header)
+    }
+
+    /// Every keymap input fuzzing ever found crashing the parser stays an error with a line.
+    func testEveryFuzzReproducerIsRefusedWithALine() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/fuzz")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix("keymap-") }.sorted()
+        XCTAssertEqual(names.count, 4, "the reproducers found so far")
+        for name in names {
+            // Read as the fuzz target reads its bytes: invalid UTF-8 becomes U+FFFD.
+            let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+            XCTAssertTrue(message(text).hasPrefix("my.toml:"), name)
+        }
     }
 
     /// Keymaps use one action name per key: lists, inline tables, dotted keys and multi-line

@@ -16,10 +16,11 @@ enum KeymapLineCheck {
 
     static func firstProblem(in text: String) -> Problem? {
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Swift reads CR LF as one Character, so split on it as well as on LF: a file with
+        // Windows line ends must be checked line by line too, not as one long comment.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
-            var line = Array(raw)
-            if line.last == "\r" { line.removeLast() }
+            let line = Array(raw)
             if let (column, message) = check(line) {
                 return Problem(line: number, column: column + 1, message: message)
             }

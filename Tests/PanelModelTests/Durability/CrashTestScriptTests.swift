@@ -1,4 +1,5 @@
 import Foundation
+import ScrutinyTestSupport
 import XCTest
 
 /// A few iterations of `scripts/crash-test` (the full run is 200; see docs/RELIABILITY.md):
@@ -9,15 +10,7 @@ import XCTest
 final class CrashTestScriptTests: XCTestCase {
     func testAFewKillsLoseNothingPromised() throws {
         let root = Fixture.repositoryRoot
-        let binary = root.appendingPathComponent(".build/debug/scrutiny").path
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: binary)
-        probe.arguments = ["open", "--help"]
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        try probe.run()
-        probe.waitUntilExit()
-        guard probe.terminationStatus == 0 else { throw XCTSkip("this scrutiny has no `open` command yet") }
+        let binary = try ScrutinyBinary.path()
 
         let script = Process()
         script.executableURL = root.appendingPathComponent("scripts/crash-test")
