@@ -14,10 +14,10 @@ public enum VisibleText {
     /// The characters to draw for one character of text. Returns the character itself when
     /// it is safe, which is by far the common case.
     public static func display(_ character: Character) -> [Character] {
-        let scalars = character.unicodeScalars
-        if scalars.count == 1, let s = scalars.first, s.value >= 0x20, s.value < 0x7F {
-            return [character]  // plain ASCII: the fast path
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+            return [character]  // plain ASCII: the fast path ("\r\n" reads as 0x0A, so not here)
         }
+        let scalars = character.unicodeScalars
         guard scalars.contains(where: needsStandIn) else {
             if DisplayWidth.of(character) == 0 { return Array("⟨ZW⟩") }
             return [character]
@@ -37,8 +37,7 @@ public enum VisibleText {
     /// the editor's cursor all measure with this, so they agree with what `ScreenBuffer.put`
     /// really draws (a tab is one column, ESC is "␛", U+202E is "⟨RLO⟩").
     public static func width(of character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        if scalars.count == 1, let s = scalars.first, s.value >= 0x20, s.value < 0x7F { return 1 }
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
         return display(character).reduce(0) { $0 + DisplayWidth.of($1) }
     }
 
