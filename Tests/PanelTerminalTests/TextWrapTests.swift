@@ -116,6 +116,9 @@ final class TextWrapHyphenationTests: XCTestCase {
         XCTAssertEqual(TextWrap.truncate("日本語の文章", width: 7), "日本語…")
         XCTAssertEqual(TextWrap.truncate("ab\u{1B}cdefgh", width: 4), "ab\u{1B}…", "ESC shows as one column, ␛")
         XCTAssertEqual(TextWrap.truncate("ab\u{1B}", width: 4), "ab\u{1B}")
+        XCTAssertEqual(TextWrap.truncate("abcdefgh" + "é", width: 8), "abcdefg…", "ASCII start, more after")
+        XCTAssertEqual(TextWrap.truncate("abc", width: 1), "…")
+        XCTAssertEqual(TextWrap.truncate("a", width: 1), "a")
     }
 
     /// A list line of a megabyte paragraph shows its start, sanitized, cut with "…".
@@ -124,5 +127,10 @@ final class TextWrapHyphenationTests: XCTestCase {
         XCTAssertEqual(PaneFrame.visibleLine(huge, columns: 12), "Evidence␛ xxx", "13 characters: one past the width")
         XCTAssertEqual(PaneFrame.pad(huge, 12), "Evidence␛ x…")
         XCTAssertEqual(PaneFrame.pad("short\nsecond", 8), "short   ")
+        XCTAssertEqual(PaneFrame.firstLine("one\r\ntwo"), "one\r\ntwo", "CRLF is one Character, kept as before")
+        XCTAssertEqual(PaneFrame.firstLine("one\rtwo"), "one")
+        XCTAssertEqual(PaneFrame.firstLine("no break"), "no break")
+        XCTAssertEqual(PaneFrame.visible("a\u{7}b\nc"), "a^Gb\nc")
+        XCTAssertEqual(PaneFrame.visible("a\u{7}b"), "a^Gb")
     }
 }

@@ -20,7 +20,9 @@ enum PaneFrame {
 
     /// The text up to its first line break: list lines show one line of a multi-line text.
     static func firstLine(_ text: String) -> String {
-        String(text.prefix { $0 != "\n" && $0 != "\r" })
+        // No line break at all (a byte scan): the text is its own first line.
+        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) { return text }
+        return String(text.prefix { $0 != "\n" && $0 != "\r" })
     }
 
     /// The first line of `text` as drawn, cut to what `columns` columns can show plus one
@@ -33,7 +35,8 @@ enum PaneFrame {
     /// Text as it will be drawn (control characters replaced by visible stand-ins) but with its
     /// line breaks kept, so wrapping and padding measure what is really shown.
     static func visible(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        if !text.utf8.contains(0x0A) { return VisibleText.sanitize(text) }  // one line: nothing to split
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { VisibleText.sanitize(String($0)) }.joined(separator: "\n")
     }
 
