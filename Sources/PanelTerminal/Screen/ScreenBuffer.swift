@@ -42,6 +42,18 @@ public struct ScreenBuffer: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var col = x
+        // All printable ASCII as far as can be shown: every byte is a character one column wide,
+        // so place bytes without walking graphemes (an ASCII byte before another one always
+        // ends its character; the one past the edge only needs to exist).
+        let shownBytes = text.utf8.prefix(max(0, limit - x) + 1)
+        if shownBytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in shownBytes {
+                if !place(Character(Unicode.Scalar(byte)), width: 1, at: &col, y: y, limit: limit, style: style) {
+                    return max(0, limit - max(x, 0))
+                }
+            }
+            return max(0, col - max(x, 0))
+        }
         for character in text {
             // Printable ASCII is its own stand-in, one column wide: no stand-in array to build.
             if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
