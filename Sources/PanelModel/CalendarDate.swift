@@ -26,7 +26,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        Self.zeroPadded(year, 4) + "-" + Self.zeroPadded(month, 2) + "-" + Self.zeroPadded(day, 2)
+    }
+
+    /// `n` with leading zeros to `digits` places: by hand, because `String(format:)` goes through
+    /// Foundation's `NSString` and dominated the schedule pane's draw when every row formatted dates.
+    static func zeroPadded(_ n: Int, _ digits: Int) -> String {
+        let text = String(n)
+        return text.count >= digits ? text : String(repeating: "0", count: digits - text.count) + text
     }
 
     public var description: String { iso }
@@ -94,6 +101,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// "6 Mar 24": compact, for narrow panes.
     public var shortForm: String {
         let mon = CalendarDate.monthNames[month - 1].prefix(3)
-        return "\(day) \(mon) \(String(format: "%02d", year % 100))"
+        return "\(day) \(mon) " + Self.zeroPadded(year % 100, 2)
     }
 }

@@ -30,4 +30,15 @@ final class DateTests: XCTestCase {
         XCTAssertNil(HumanDate.parse("6 Marchish 2024"))
         XCTAssertNil(HumanDate.parse(""))
     }
+
+    /// The forms pad years, months and days with zeros by hand; small and round years keep them.
+    func testFormsZeroPadSmallNumbers() {
+        XCTAssertEqual(CalendarDate(year: 7, month: 1, day: 2)?.iso, "0007-01-02")
+        XCTAssertEqual(CalendarDate(year: 987, month: 10, day: 31)?.iso, "0987-10-31")
+        XCTAssertEqual(CalendarDate(year: 9999, month: 12, day: 9)?.iso, "9999-12-09")
+        XCTAssertEqual(CalendarDate(year: 2000, month: 1, day: 1)?.shortForm, "1 Jan 00")
+        XCTAssertEqual(CalendarDate(year: 2005, month: 11, day: 30)?.shortForm, "30 Nov 05")
+        XCTAssertEqual(CalendarDate(year: 1999, month: 7, day: 4)?.shortForm, "4 Jul 99")
+        XCTAssertEqual(CalendarDate(year: 7, month: 1, day: 2)?.longForm, "2 January 7")
+    }
 }

@@ -69,6 +69,17 @@ final class ValidationTests: XCTestCase {
         XCTAssertFalse(PanelValidator.isTimestamp("2024-03-06T25:00:00Z"))
         XCTAssertFalse(PanelValidator.isTimestamp("2024-03-06T10:41:07+0000"))
         XCTAssertFalse(PanelValidator.isTimestamp("2024-03-06T10:41:07+24:00"))
+        // The hand-written check refuses what the old pattern refused, byte by byte.
+        XCTAssertTrue(PanelValidator.isTimestamp("2024-03-06T10:41:60Z"), "a leap second")
+        XCTAssertFalse(PanelValidator.isTimestamp("2024-03-06T10:41:61Z"))
+        XCTAssertFalse(PanelValidator.isTimestamp("2024-02-30T10:41Z"), "no such day")
+        XCTAssertFalse(PanelValidator.isTimestamp("2024-03-06T10:60Z"))
+        XCTAssertFalse(PanelValidator.isTimestamp("2024-03-06T10:41:07.Z"), "a point needs digits")
+        XCTAssertFalse(PanelValidator.isTimestamp("2024-03-06T10:41:07Zjunk"))
+        XCTAssertFalse(PanelValidator.isTimestamp("2024-03-06T10:41:07+01:00 "))
+        XCTAssertFalse(PanelValidator.isTimestamp("2024-03-06T10:4"))
+        XCTAssertFalse(PanelValidator.isTimestamp("２０２４-03-06T10:41Z"), "ASCII digits only")
+        XCTAssertFalse(PanelValidator.isTimestamp(""))
     }
 
     func testFieldsScrutinyWouldDropAreReported() throws {

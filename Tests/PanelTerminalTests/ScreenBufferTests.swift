@@ -84,4 +84,19 @@ final class ScreenBufferTests: XCTestCase {
         XCTAssertEqual(changes.first?.cell.character, "x")
         XCTAssertEqual(after.changes(since: nil).count, 8)
     }
+
+    /// ASCII text is placed byte by byte; the results are those of the character walk: cut at
+    /// the edge, a combining mark on the last letter that fits still joins it, and a start left
+    /// of the screen is clipped.
+    func testASCIITextIsPlacedAsTheCharacterWalkPlacesIt() {
+        var buffer = ScreenBuffer(width: 10, height: 3)
+        XCTAssertEqual(buffer.put("abcdefgh", x: 0, y: 0, maxWidth: 5), 5)
+        XCTAssertEqual(buffer.line(0), "abcde")
+        XCTAssertEqual(buffer.put("abcde\u{301}", x: 0, y: 1, maxWidth: 5), 5)
+        XCTAssertEqual(buffer.line(1), "abcde\u{301}")
+        XCTAssertEqual(buffer.put("abe\u{301}", x: 0, y: 2), 3)
+        XCTAssertEqual(buffer.line(2), "abe\u{301}")
+        XCTAssertEqual(buffer.put("xyz12", x: -2, y: 0), 3)
+        XCTAssertEqual(buffer.line(0), "z12de")
+    }
 }

@@ -64,4 +64,16 @@ final class ScreenVisibleTextTests: XCTestCase {
         XCTAssertEqual(VisibleText.width(of: "日本"), 4)
         XCTAssertEqual(VisibleText.width(of: "a\u{1B}]0;x\u{7}"), 8)
     }
+
+    /// Safe text comes back as it is (the fast path); one unsafe character anywhere still gets
+    /// its stand-in, and a zero-width character alone is still named.
+    func testSanitizeKeepsSafeTextAndStillReplacesTheUnsafe() {
+        for text in ["", "Plain ASCII, 100%", "Café — 日本 👍🏽", "e\u{301}", "naïve"] {
+            XCTAssertEqual(VisibleText.sanitize(text), text)
+        }
+        XCTAssertEqual(VisibleText.sanitize("Café\u{1B}[2J"), "Café␛[2J")
+        XCTAssertEqual(VisibleText.sanitize("日本\u{202E}abc"), "日本⟨RLO⟩abc")
+        XCTAssertEqual(VisibleText.sanitize("a\u{200B}b"), "a⟨ZW⟩b")
+        XCTAssertEqual(VisibleText.sanitize("\u{301}é"), "⟨ZW⟩é")
+    }
 }

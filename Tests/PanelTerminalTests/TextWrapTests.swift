@@ -105,4 +105,32 @@ final class TextWrapHyphenationTests: XCTestCase {
         XCTAssertEqual(wrapped.map(\.start), [0, 7])
         XCTAssertEqual(wrapped.map(\.end), [7, 15])
     }
+
+    /// Truncating reads only what the width can show, and gives what a whole-text measure gave:
+    /// a megabyte line, a line one character too long, and one that just fits.
+    func testTruncateOfLongTextMatchesItsShownStart() {
+        let huge = String(repeating: "abcdefghij", count: 100_000)
+        XCTAssertEqual(TextWrap.truncate(huge, width: 8), "abcdefg…")
+        XCTAssertEqual(TextWrap.truncate("abcdefghi", width: 8), "abcdefg…")
+        XCTAssertEqual(TextWrap.truncate("abcdefgh", width: 8), "abcdefgh")
+        XCTAssertEqual(TextWrap.truncate("日本語の文章", width: 7), "日本語…")
+        XCTAssertEqual(TextWrap.truncate("ab\u{1B}cdefgh", width: 4), "ab\u{1B}…", "ESC shows as one column, ␛")
+        XCTAssertEqual(TextWrap.truncate("ab\u{1B}", width: 4), "ab\u{1B}")
+        XCTAssertEqual(TextWrap.truncate("abcdefgh" + "é", width: 8), "abcdefg…", "ASCII start, more after")
+        XCTAssertEqual(TextWrap.truncate("abc", width: 1), "…")
+        XCTAssertEqual(TextWrap.truncate("a", width: 1), "a")
+    }
+
+    /// A list line of a megabyte paragraph shows its start, sanitized, cut with "…".
+    func testVisibleLineCutsBeforeSanitizing() {
+        let huge = "Evidence\u{1B} " + String(repeating: "x", count: 1_000_000) + "\nsecond"
+        XCTAssertEqual(PaneFrame.visibleLine(huge, columns: 12), "Evidence␛ xxx", "13 characters: one past the width")
+        XCTAssertEqual(PaneFrame.pad(huge, 12), "Evidence␛ x…")
+        XCTAssertEqual(PaneFrame.pad("short\nsecond", 8), "short   ")
+        XCTAssertEqual(PaneFrame.firstLine("one\r\ntwo"), "one\r\ntwo", "CRLF is one Character, kept as before")
+        XCTAssertEqual(PaneFrame.firstLine("one\rtwo"), "one")
+        XCTAssertEqual(PaneFrame.firstLine("no break"), "no break")
+        XCTAssertEqual(PaneFrame.visible("a\u{7}b\nc"), "a^Gb\nc")
+        XCTAssertEqual(PaneFrame.visible("a\u{7}b"), "a^Gb")
+    }
 }

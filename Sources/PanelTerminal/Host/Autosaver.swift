@@ -50,8 +50,10 @@ public final class Autosaver: @unchecked Sendable {
         self.wallClock = wallClock
     }
 
-    /// One serial queue, so writes of the same store never overlap.
-    public static let backgroundQueue = DispatchQueue(label: "scrutiny.autosave", qos: .userInitiated)
+    /// One serial queue, so writes of the same store never overlap. Utility priority: on two
+    /// cores a 20 MB save takes one for a quarter second, and the keys on the main loop should
+    /// win the CPU when both want it (the journal already holds every edit durably).
+    public static let backgroundQueue = DispatchQueue(label: "scrutiny.autosave", qos: .utility)
 
     /// A new version of the document; the latest one wins. `sequence` is the number of the last
     /// journal change it holds, read on the same thread as the change was recorded.

@@ -14,6 +14,8 @@ struct GridPane {
     var notes: NoteIndex = NoteIndex()
     /// What carries a merge-conflict mark ("≠"): cells, and criteria and dimensions by id.
     var conflicts = Workspace.ConflictMarks()
+    /// The workspace's memory of wrapped cells; without one every cell is wrapped afresh.
+    var cellLines: CellLinesCache? = nil
 
     func draw(into buffer: inout ScreenBuffer) {
         let g = geometry
@@ -79,7 +81,9 @@ struct GridPane {
         // A merge-conflict mark, if any, takes the very corner; the evidence mark sits beside it.
         let conflictRoom = conflicts.cells.contains(key) ? 1 : 0
         let markRoom = evidence.map { min(column.textWidth - 1 - conflictRoom, DisplayWidth.of($0) + 1) + conflictRoom } ?? 0
-        let lines = CellText.lines(framework[key], width: column.textWidth - markRoom, height: cell.height)
+        let width = column.textWidth - markRoom
+        let lines = cellLines?.lines(framework[key], cell: key, width: width, height: cell.height)
+            ?? CellText.lines(framework[key], width: width, height: cell.height)
         let isSelected = selected.map { $0.row == row && $0.column == column.index } ?? false
         if isSelected { buffer.fill(cell, style: Style(.selected, bold: true)) }
         let textStyle = isSelected ? Style(.selected, bold: true) : Style.normal

@@ -15,24 +15,34 @@ enum PaneFrame {
     static func putPadded(_ text: String, x: Int, y: Int, width: Int, style: Style, into buffer: inout ScreenBuffer) {
         guard width > 0 else { return }
         buffer.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
-        buffer.put(TextWrap.truncate(visible(firstLine(text)), width: width), x: x, y: y, style: style, maxWidth: width)
+        buffer.put(TextWrap.truncate(visibleLine(text, columns: width), width: width), x: x, y: y, style: style, maxWidth: width)
     }
 
     /// The text up to its first line break: list lines show one line of a multi-line text.
     static func firstLine(_ text: String) -> String {
-        String(text.prefix { $0 != "\n" && $0 != "\r" })
+        // No line break at all (a byte scan): the text is its own first line.
+        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) { return text }
+        return String(text.prefix { $0 != "\n" && $0 != "\r" })
+    }
+
+    /// The first line of `text` as drawn, cut to what `columns` columns can show plus one
+    /// character, so a truncation still ends in "…" (every character takes a column at least).
+    /// A list line shows ~40 columns of a paragraph that may be a megabyte long.
+    static func visibleLine(_ text: String, columns: Int) -> String {
+        visible(firstLine(String(text.prefix(max(0, columns) + 1))))
     }
 
     /// Text as it will be drawn (control characters replaced by visible stand-ins) but with its
     /// line breaks kept, so wrapping and padding measure what is really shown.
     static func visible(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        if !text.utf8.contains(0x0A) { return VisibleText.sanitize(text) }  // one line: nothing to split
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { VisibleText.sanitize(String($0)) }.joined(separator: "\n")
     }
 
     /// Text padded with spaces (or cut with "…") to exactly `width` columns.
     static func pad(_ text: String, _ width: Int) -> String {
-        let cut = TextWrap.truncate(visible(firstLine(text)), width: width)
+        let cut = TextWrap.truncate(visibleLine(text, columns: width), width: width)
         return cut + String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
     }
 

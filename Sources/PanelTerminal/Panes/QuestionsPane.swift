@@ -15,11 +15,15 @@ struct QuestionsPane {
 
     static let statusWidth = 9
 
+    /// Measures every question's number, so `draw` reads it (and the offsets built on it) once.
     var numberWidth: Int { min(6, max(3, questions.map { DisplayWidth.of(PaneFrame.visible($0.number)) }.max() ?? 0)) }
     var titleWidth: Int { min(32, max(12, interior.width / 4)) }
-    var titleX: Int { interior.x + 1 + numberWidth + 1 }
-    var statusX: Int { titleX + titleWidth + 1 }
-    var textX: Int { statusX + Self.statusWidth + 1 }
+    var titleX: Int { Self.titleX(interior, numberWidth: numberWidth) }
+    var statusX: Int { Self.statusX(titleX: titleX, titleWidth: titleWidth) }
+    var textX: Int { Self.textX(statusX: statusX) }
+    private static func titleX(_ interior: Rect, numberWidth: Int) -> Int { interior.x + 1 + numberWidth + 1 }
+    private static func statusX(titleX: Int, titleWidth: Int) -> Int { titleX + titleWidth + 1 }
+    private static func textX(statusX: Int) -> Int { statusX + statusWidth + 1 }
 
     /// Where a question's title or text is drawn on its line: the editor's anchors.
     func titleRect(y: Int) -> Rect { Rect(x: titleX, y: y, width: titleWidth, height: 1) }
@@ -32,14 +36,21 @@ struct QuestionsPane {
                        maxWidth: interior.width - 1)
             return
         }
+        // Once per draw: each reads numberWidth, which walks every question.
+        let numberWidth = self.numberWidth
+        let titleX = Self.titleX(interior, numberWidth: numberWidth)
+        let statusX = Self.statusX(titleX: titleX, titleWidth: titleWidth)
+        let textX = Self.textX(statusX: statusX)
+        let queryLength = query?.count ?? 0
         for (i, question) in questions.dropFirst(firstRow).prefix(interior.height).enumerated() {
             let y = interior.y + i
             let isSelected = question.id == selectedID
             let style: Style = isSelected
                 ? (focused ? Style(.selected, bold: true) : Style(.normal, bold: true, underline: true))
                 : .normal
-            let title = PaneFrame.visible(PaneFrame.firstLine(question.title))
-            let text = PaneFrame.visible(PaneFrame.firstLine(question.text))
+            // Cut to the pane (and a search match that starts in view) before sanitizing.
+            let title = PaneFrame.visibleLine(question.title, columns: titleWidth + queryLength)
+            let text = PaneFrame.visibleLine(question.text, columns: interior.width + queryLength)
             let line = " " + PaneFrame.pad(question.number, numberWidth) + " " + PaneFrame.pad(title, titleWidth) + " "
                 + PaneFrame.pad(question.status.rawValue, Self.statusWidth) + " " + text
             let evidence = EvidenceMark.text(notes.count(.question(question.id)))

@@ -17,6 +17,7 @@ struct SchedulePane {
     var liveID: String? = nil
 
     /// Columns for the date: "30 Oct 23", wider when a range needs it, never a third of the pane.
+    /// It formats every item's date, so `draw` reads it once, not once per row.
     var dateWidth: Int {
         let longest = schedule.map { DisplayWidth.of(Self.dateText($0)) }.max() ?? 0
         return max(9, min(longest, interior.width / 3))
@@ -27,7 +28,8 @@ struct SchedulePane {
     var kindColumns: Int { showsKindWord() ? Self.kindWidth + 1 : 2 }
 
     /// Where an item's title starts on its line: the editor's anchor.
-    var titleX: Int { interior.x + 1 + dateWidth + 2 + kindColumns }
+    var titleX: Int { titleX(dateWidth: dateWidth) }
+    private func titleX(dateWidth: Int) -> Int { interior.x + 1 + dateWidth + 2 + kindColumns }
 
     /// "6 Mar 24", a range as "6–8 Mar 24", "28 Feb–1 Mar 24" or "30 Dec 23–2 Jan 24", or "—".
     static func dateText(_ item: ScheduleItem) -> String { dateForms(item)[0] }
@@ -62,6 +64,7 @@ struct SchedulePane {
             return
         }
         let byID = Dictionary(schedule.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let dateWidth = self.dateWidth
         for (i, row) in rows.dropFirst(firstRow).prefix(interior.height).enumerated() {
             let y = interior.y + i
             switch row {
@@ -72,7 +75,7 @@ struct SchedulePane {
                 buffer.put(line, x: interior.x + 1, y: y, style: Style(.mark), maxWidth: interior.width - 2)
             case .item(let id):
                 guard let item = byID[id] else { continue }
-                drawItem(item, y: y, into: &buffer)
+                drawItem(item, y: y, dateWidth: dateWidth, into: &buffer)
             }
         }
         if firstRow > 0 { buffer.put("▴", x: interior.maxX - 1, y: interior.y, style: Style(.mark)) }
@@ -81,7 +84,8 @@ struct SchedulePane {
         }
     }
 
-    private func drawItem(_ item: ScheduleItem, y: Int, into buffer: inout ScreenBuffer) {
+    private func drawItem(_ item: ScheduleItem, y: Int, dateWidth: Int, into buffer: inout ScreenBuffer) {
+        let titleX = titleX(dateWidth: dateWidth)
         let isSelected = item.id == selectedID
         let cancelled = item.status == .cancelled
         let style: Style = isSelected
@@ -91,7 +95,7 @@ struct SchedulePane {
         var line = " " + String(repeating: " ", count: max(0, dateWidth - DisplayWidth.of(date))) + date + "  "
         line += showsKindWord() ? PaneFrame.pad(item.kind.rawValue, Self.kindWidth) + " " : Self.kindInitial(item.kind) + " " 
         let isLive = item.id == liveID
-        let title = (cancelled ? "✗ " : "") + (isLive ? "● " : "") + PaneFrame.visible(PaneFrame.firstLine(item.title))
+        let title = (cancelled ? "✗ " : "") + (isLive ? "● " : "") + PaneFrame.visibleLine(item.title, columns: interior.width + (query?.count ?? 0))
         line += title
         PaneFrame.putPadded(line, x: interior.x, y: y, width: interior.width, style: style, into: &buffer)
         if !showsKindWord() && !isSelected {

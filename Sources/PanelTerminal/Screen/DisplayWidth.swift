@@ -8,7 +8,8 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if scalars.count == 1 { return of(first) }
+        // One scalar? (Asked without `count`, which walks and validates the whole view.)
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex { return of(first) }
         // Emoji sequences (flags, ZWJ families, keycaps, VS16) show as one picture, two columns.
         if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
         if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }  // a flag: two regional indicators

@@ -42,31 +42,56 @@ public struct ScreenBuffer: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var col = x
+        // All printable ASCII as far as can be shown: every byte is a character one column wide,
+        // so place bytes without walking graphemes (an ASCII byte before another one always
+        // ends its character; the one past the edge only needs to exist).
+        let shownBytes = text.utf8.prefix(max(0, limit - x) + 1)
+        if shownBytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in shownBytes {
+                if !place(Character(Unicode.Scalar(byte)), width: 1, at: &col, y: y, limit: limit, style: style) {
+                    return max(0, limit - max(x, 0))
+                }
+            }
+            return max(0, col - max(x, 0))
+        }
         for character in text {
+            // Printable ASCII is its own stand-in, one column wide: no stand-in array to build.
+            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+                if !place(character, width: 1, at: &col, y: y, limit: limit, style: style) { return max(0, limit - max(x, 0)) }
+                continue
+            }
             for shown in VisibleText.display(character) {
                 let w = DisplayWidth.of(shown)
                 if w == 0 { continue }
-                if col + w > limit {
-                    if col < limit && col >= 0 {
-                        clearWideNeighbours(col, y, 1)
-                        self[col, y] = Cell(character: " ", style: style)
-                    }
-                    return max(0, limit - max(x, 0))
-                }
-                if col < 0 && col + w > 0 {
-                    // Only the right half of a wide character is inside: show a space there.
-                    clearWideNeighbours(0, y, 1)
-                    self[0, y] = Cell(character: " ", style: style)
-                } else if col >= 0 {
-                    // Writing over half of a wide character leaves its other half blank.
-                    clearWideNeighbours(col, y, w)
-                    self[col, y] = Cell(character: String(shown), style: style)
-                    if w == 2 { self[col + 1, y] = Cell(character: "", style: style) }
-                }
-                col += w
+                if !place(shown, width: w, at: &col, y: y, limit: limit, style: style) { return max(0, limit - max(x, 0)) }
             }
         }
         return max(0, col - max(x, 0))
+    }
+
+    /// Puts one drawable character of `width` columns at `col` and moves `col` past it; false
+    /// (after blanking the last column left) when it does not fit before `limit`.
+    private mutating func place(_ shown: Character, width w: Int, at col: inout Int, y: Int, limit: Int,
+                                style: Style) -> Bool {
+        if col + w > limit {
+            if col < limit && col >= 0 {
+                clearWideNeighbours(col, y, 1)
+                self[col, y] = Cell(character: " ", style: style)
+            }
+            return false
+        }
+        if col < 0 && col + w > 0 {
+            // Only the right half of a wide character is inside: show a space there.
+            clearWideNeighbours(0, y, 1)
+            self[0, y] = Cell(character: " ", style: style)
+        } else if col >= 0 {
+            // Writing over half of a wide character leaves its other half blank.
+            clearWideNeighbours(col, y, w)
+            self[col, y] = Cell(character: String(shown), style: style)
+            if w == 2 { self[col + 1, y] = Cell(character: "", style: style) }
+        }
+        col += w
+        return true
     }
 
     private mutating func clearWideNeighbours(_ x: Int, _ y: Int, _ w: Int) {

@@ -99,10 +99,18 @@ public enum TextWrap {
     /// that would not fit before the "…" is left out, so the result never exceeds `width`.
     public static func truncate(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
-        if VisibleText.width(of: text) <= width { return text }
+        // Printable ASCII: bytes are characters are columns, so cut the bytes, no grapheme walk.
+        if text.utf8.prefix(width + 1).allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            if text.utf8.count <= width { return text }
+            return String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…"
+        }
+        // Every character takes at least one column once drawn, so the first width + 1 decide
+        // the result: a 1 MB text is not measured whole to show one line of it.
+        let head = text.prefix(width + 1)
+        if head.endIndex == text.endIndex && VisibleText.width(of: head) <= width { return text }
         var out = ""
         var col = 0
-        for c in text {
+        for c in head {
             let w = VisibleText.width(of: c)
             if col + w > width - 1 { break }
             out.append(c)

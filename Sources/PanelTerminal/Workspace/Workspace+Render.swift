@@ -48,7 +48,8 @@ extension Workspace {
 
     func gridPane(_ layout: ScreenLayout) -> GridPane {
         GridPane(framework: document.framework, geometry: gridGeometry(layout), selected: gridPosition,
-                 focused: focus == .framework, query: searchQuery, notes: noteIndex, conflicts: conflictMarks)
+                 focused: focus == .framework, query: searchQuery, notes: noteIndex, conflicts: conflictMarks,
+                 cellLines: cellLines)
     }
 
     func schedulePane(_ layout: ScreenLayout) -> SchedulePane {

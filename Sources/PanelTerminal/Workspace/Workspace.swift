@@ -53,6 +53,8 @@ public struct Workspace: TerminalApp {
     public var storeURL: URL?
     /// What the last `:import` could not place, for `:warnings` (Workspace+Reports).
     var importWarnings = ImportWarnings()
+    /// Wrapped grid cells from earlier frames, so a move re-wraps nothing (see CellLinesCache).
+    let cellLines = CellLinesCache()
 
     /// - Parameter draft: bytes of an editor draft left by a session that ended while typing;
     ///   the editor reopens on it so nothing typed is lost.
