@@ -18,7 +18,7 @@ extension Workspace {
         case .focusSchedule: focus = .schedule
         case .focusFramework: focus = .framework
         case .focusQuestions: focus = .questions
-        case .redraw: break  // the host repaints the whole screen for this key; nothing changes here
+        case .redraw: outbox.append(.redraw)  // the host repaints the whole terminal
         case .suspend: outbox.append(.suspend)
 
         case .moveUp: moveVertically(by: -1)
