@@ -105,9 +105,7 @@ final class WorkspaceCommandTests: XCTestCase {
     /// the panel, the focus or selection, opens a prompt, editor or help, asks the host for
     /// something, or says why it can't.
     func testEveryActionRunsByNameAndDoesSomethingVisible() {
-        // Redraw is the host's job (it repaints the terminal); it is checked once the host's
-        // `.redraw` effect is on main.
-        for action in Action.allCases where action != .redraw {
+        for action in Action.allCases {
             var driver = WorkspaceDriver()
             // From the middle of the grid, so every move can move; from elsewhere for its focus key.
             driver.press("j", "l")

@@ -92,13 +92,16 @@ final class WorkspaceNavigationTests: XCTestCase {
         XCTAssertEqual(driver.effects, [])
     }
 
-    func testQuitAndSuspendAreAskedOfTheHost() {
+    func testQuitSuspendAndRedrawAreAskedOfTheHost() {
         var driver = WorkspaceDriver()
         driver.press("q")
         XCTAssertEqual(driver.effects, [.quit])
         driver.effects = []
         driver.press("C-z")
         XCTAssertEqual(driver.effects, [.suspend])
+        driver.effects = []
+        driver.press("C-l")
+        XCTAssertEqual(driver.effects, [.redraw])
     }
 
     func testGridScrollsBothWaysKeepingHeadersInView() {
