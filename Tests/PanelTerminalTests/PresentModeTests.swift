@@ -39,6 +39,22 @@ final class PresentModeTests: XCTestCase {
         """)
     }
 
+    /// A row is as tall as its text as drawn: a long word hyphenated across lines needs more
+    /// lines than the same word cut without hyphens, and none of them may be cut off.
+    func testARowIsAsTallAsItsHyphenatedText() {
+        var document = PresentPanel.make()
+        let word = "Pneumonoultramicroscopicsilicovolcan"  // 36 letters: 2 lines cut, 3 hyphenated
+        // The only text in its row, so the row's height is the word's alone.
+        document.framework[CellKey(criterion: "crit-sustainability", dimension: "dim-diagnosis")] = word
+        var driver = WorkspaceDriver(document, width: 80, height: 40)
+        driver.press("P", "G")  // the last criterion: Equity's text above is taller than the screen
+        let shown = driver.shown
+        XCTAssertTrue(shown.contains(" Sustainability │ Pneumonoultramicr- │"), shown)
+        XCTAssertTrue(shown.contains("                 │ oscopicsilicovolc- │"), shown)
+        XCTAssertTrue(shown.contains("                 │ an                 │"), shown)
+        XCTAssertFalse(shown.contains("+1"), shown)
+    }
+
     func testPresentationAt200x60() {
         var driver = PresentPanel.driver(width: 200, height: 60)
         driver.press("F5")

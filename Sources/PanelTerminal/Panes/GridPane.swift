@@ -130,8 +130,13 @@ enum CellText {
         var mark: String?
     }
 
+    /// How a cell's text wraps, for drawing it and for sizing the rows that hold it alike.
+    static func wrap(_ text: String, width: Int) -> [TextWrap.Line] {
+        TextWrap.wrap(PaneFrame.visible(text), width: width, hyphenate: true)
+    }
+
     static func lines(_ text: String, width: Int, height: Int) -> [Line] {
-        let wrapped = TextWrap.wrap(PaneFrame.visible(text), width: width, hyphenate: true)
+        let wrapped = wrap(text, width: width)
         guard wrapped.count > height else { return wrapped.map { Line(text: $0.text, mark: nil) } }
         var out = wrapped.prefix(height - 1).map { Line(text: $0.text, mark: nil) }
         let mark = "+\(wrapped.count - height)"

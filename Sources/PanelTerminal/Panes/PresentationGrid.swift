@@ -126,7 +126,7 @@ struct PresentationGrid {
         var height = TextWrap.wrap(PaneFrame.visible(framework.criteria[criterion].name), width: headerWidth).count
         for column in columns {
             let key = CellKey(criterion: framework.criteria[criterion].id, dimension: framework.dimensions[column.index].id)
-            height = max(height, TextWrap.wrap(PaneFrame.visible(framework[key]), width: column.textWidth).count)
+            height = max(height, CellText.wrap(framework[key], width: column.textWidth).count)
         }
         return max(1, height)
     }
