@@ -24,7 +24,7 @@ struct Open: ParsableCommand {
     var keymap: String?
 
     func run() throws {
-        // Everything Scrutiny creates (store, draft, temporary files) is for its owner's eyes only.
+        // Everything Scrutiny creates (store, journal, lock, temporary files) is for its owner's eyes only.
         umask(0o077)
         let url = URL(fileURLWithPath: file ?? "panel.json")
         let keymap: Keymap
@@ -68,11 +68,7 @@ struct Open: ParsableCommand {
             fail("\(error)")
         case .failure(.locked(let refusal)):
             requireTerminal()
-            let choice = LockPrompt.ask(refusal, read: { prompt in
-                print(prompt, terminator: "")
-                fflush(nil)
-                return readLine()
-            }, say: { print($0) })
+            let choice = LockPrompt.ask(refusal, read: TerminalSession.askOnPlainTerminal, say: { print($0) })
             guard choice == .readOnly else { throw ExitCode(1) }
             let document: PanelDocument
             do { document = try StoreSession.peek(url).document } catch { fail("\(error)") }

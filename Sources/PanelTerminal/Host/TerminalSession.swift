@@ -59,16 +59,14 @@ public enum TerminalSession {
             let someoneToAsk = outcome.ending == .quit && isatty(STDIN_FILENO) != 0
             let rescue = RescueSave(
                 document: unsaved.document, reason: unsaved.reason, files: files,
-                ask: someoneToAsk ? { prompt in
-                    print(prompt, terminator: "")
-                    fflush(nil)
-                    return readLine()
-                } : nil,
+                ask: someoneToAsk ? { askOnPlainTerminal($0) } : nil,
                 say: { printError($0) })
             return rescue.run() == nil ? 1 : 0
         }
         if case let .signal(number) = outcome.ending {
-            printError("scrutiny: saved \(store.path) and closed on \(signalName(number))")
+            // A read-only view saved nothing, so it only says why it closed.
+            let saved = session == nil ? "" : "saved \(store.path) and "
+            printError("scrutiny: \(saved)closed on \(signalName(number))")
         }
         return 0
     }
@@ -80,6 +78,14 @@ public enum TerminalSession {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: store.path),
               let modified = attributes[.modificationDate] as? Date else { return nil }
         return .saved(at: modified)
+    }
+
+    /// Asks one question on the terminal as a plain line-by-line one (before the screen is
+    /// taken or after it is given back); nil at end of input.
+    public static func askOnPlainTerminal(_ prompt: String) -> String? {
+        print(prompt, terminator: "")
+        fflush(nil)
+        return readLine()
     }
 
     static func signalName(_ number: Int32) -> String {
