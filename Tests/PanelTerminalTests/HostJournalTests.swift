@@ -127,7 +127,7 @@ final class HostJournalTests: XCTestCase {
         }
         return TerminalHost(app: app, terminal: terminal, files: StoreFiles(store: store), autosaver: autosaver,
                             journal: journal ?? SpyJournal(session, log: log), clock: clock, takeSignal: { nil },
-                            runDraftWrite: { $0() }, waitForDraftWrites: {}, wallClock: { savedAt })
+                            runSideFileWrite: { $0() }, waitForSideFileWrites: {}, wallClock: { savedAt })
     }
 
     private func titleBar<App: TerminalApp>(_ app: App) -> String {

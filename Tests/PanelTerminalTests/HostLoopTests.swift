@@ -125,7 +125,7 @@ final class HostLoopTests: XCTestCase {
                                 defer { reads += 1 }
                                 return pendingSignals.removeValue(forKey: reads)
                             },
-                            runDraftWrite: { $0() }, waitForDraftWrites: {})
+                            runSideFileWrite: { $0() }, waitForSideFileWrites: {})
     }
 
     func testTypedTextReachesTheAppIsDrawnAndSavedThenQuitRestoresTheTerminal() throws {

@@ -47,7 +47,7 @@ final class HostReportsTests: XCTestCase {
                                   execute: { $0() })
         return TerminalHost(app: workspace, terminal: terminal, files: StoreFiles(store: store), autosaver: autosaver,
                             journal: session, clock: { Double(terminal.timeouts.count) * 0.05 }, takeSignal: takeSignal,
-                            runDraftWrite: { $0() }, waitForDraftWrites: {})
+                            runSideFileWrite: { $0() }, waitForSideFileWrites: {})
     }
 
     private func bottomLines(_ terminal: ScriptedTerminal) -> [String] {

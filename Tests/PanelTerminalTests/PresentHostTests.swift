@@ -41,7 +41,7 @@ final class PresentHostTests: XCTestCase {
         let autosaver = Autosaver(write: { _ in XCTFail("nothing is saved here") }, execute: { $0() })
         return TerminalHost(app: CursorApp(), terminal: terminal, files: files, autosaver: autosaver,
                             clock: { Double(terminal.timeouts.count) * 0.05 }, takeSignal: { nil },
-                            runDraftWrite: { $0() }, waitForDraftWrites: {})
+                            runSideFileWrite: { $0() }, waitForSideFileWrites: {})
     }
 
     func testTheCursorIsWrittenAtMostFiveTimesASecondLatestFirstAndRemovedOnQuit() throws {

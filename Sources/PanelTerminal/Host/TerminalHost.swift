@@ -35,8 +35,8 @@ public final class TerminalHost<App: TerminalApp> {
     private let wallClock: () -> Date
     private let clock: () -> Double
     private let takeSignal: () -> Int32?
-    private let runDraftWrite: Autosaver.Executor
-    private let waitForDraftWrites: () -> Void
+    private let runSideFileWrite: Autosaver.Executor
+    private let waitForSideFileWrites: () -> Void
     private var decoder: KeyDecoder
     private var drafts = DraftThrottle()
     /// When the app was last told the time (see `tickIfDue`).
@@ -65,18 +65,19 @@ public final class TerminalHost<App: TerminalApp> {
                 journal: (any ChangeJournal)? = nil,
                 clock: @escaping () -> Double = { ProcessInfo.processInfo.systemUptime },
                 takeSignal: @escaping () -> Int32? = ShutdownSignals.take,
-                draftQueue: DispatchQueue = DispatchQueue(label: "scrutiny.draft")) {
+                sideFileQueue: DispatchQueue = DispatchQueue(label: "scrutiny.side-files")) {
         self.init(app: app, terminal: terminal, files: files, autosaver: autosaver, journal: journal, clock: clock,
-                  takeSignal: takeSignal, runDraftWrite: { draftQueue.async(execute: $0) },
-                  waitForDraftWrites: { draftQueue.sync {} })
+                  takeSignal: takeSignal, runSideFileWrite: { sideFileQueue.async(execute: $0) },
+                  waitForSideFileWrites: { sideFileQueue.sync {} })
     }
 
-    /// For tests: side files written off the main loop run by `runDraftWrite` (in order),
-    /// `waitForDraftWrites` waits for them; `wallClock` stamps "saved HH:MM:SS".
+    /// For tests: files beside the store (the cursor sidecar) are written off the main loop by
+    /// `runSideFileWrite`, in order; `waitForSideFileWrites` waits for them; `wallClock` stamps
+    /// "saved HH:MM:SS". (Drafts go to the journal, not through here.)
     init(app: App, terminal: TerminalDevice, files: StoreFiles, autosaver: Autosaver,
          journal: (any ChangeJournal)? = nil,
          clock: @escaping () -> Double, takeSignal: @escaping () -> Int32?,
-         runDraftWrite: @escaping Autosaver.Executor, waitForDraftWrites: @escaping () -> Void,
+         runSideFileWrite: @escaping Autosaver.Executor, waitForSideFileWrites: @escaping () -> Void,
          wallClock: @escaping () -> Date = { Date() }) {
         self.app = app
         self.terminal = terminal
@@ -86,8 +87,8 @@ public final class TerminalHost<App: TerminalApp> {
         self.wallClock = wallClock
         self.clock = clock
         self.takeSignal = takeSignal
-        self.runDraftWrite = runDraftWrite
-        self.waitForDraftWrites = waitForDraftWrites
+        self.runSideFileWrite = runSideFileWrite
+        self.waitForSideFileWrites = waitForSideFileWrites
         decoder = terminal.keyDecoder
     }
 
@@ -263,7 +264,7 @@ public final class TerminalHost<App: TerminalApp> {
         guard case let .write(bytes) = change else { return }
         publishedCursor = true
         let files = self.files
-        runDraftWrite { try? files.writeCursor(bytes) }
+        runSideFileWrite { try? files.writeCursor(bytes) }
     }
 
     /// Saves the draft and the document, then gives the terminal back. A second signal meanwhile
@@ -274,9 +275,9 @@ public final class TerminalHost<App: TerminalApp> {
         // Followers keep the last selection they saw; the file goes with the clerk.
         if publishedCursor {
             let files = self.files
-            runDraftWrite { files.removeCursor() }
+            runSideFileWrite { files.removeCursor() }
         }
-        waitForDraftWrites()
+        waitForSideFileWrites()
         let unsaved = autosaver.flush()
         if unsaved == nil { _ = takeSnapshotStatuses() }
         terminal.restore()
