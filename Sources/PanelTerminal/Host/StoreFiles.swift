@@ -14,7 +14,7 @@ public struct StoreFiles: Sendable {
     /// Where the clerk's selection is published for followers (`CursorSidecar`).
     public var cursor: URL { CursorSidecar.url(for: store) }
 
-    /// Atomic like the draft, so a follower never reads half a file.
+    /// Atomic (temporary file, then rename), so a follower never reads half a file.
     public func writeCursor(_ bytes: Data) throws {
         try Self.writeAtomically(bytes, to: cursor)
     }
