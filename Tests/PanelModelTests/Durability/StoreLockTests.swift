@@ -129,9 +129,12 @@ final class StoreLockTests: XCTestCase {
             try child.run()
             children.append(child)
         }
-        // Give the children a moment to start, so they really race; the winner holds the lock
-        // until all have answered, so a late starter changes nothing.
-        Thread.sleep(forTimeInterval: 1.5)
+        // Wait until every child is up and polling for "go", so they really race (each says so
+        // with a ready-K file); the winner holds the lock until all have answered.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline,
+              (try store.scratch.names()).filter({ $0.hasPrefix("ready-") }).count < 6 { usleep(5_000) }
+        XCTAssertEqual((try store.scratch.names()).filter { $0.hasPrefix("ready-") }.count, 6, "every contender started")
         FileManager.default.createFile(atPath: go, contents: nil)
         children.forEach { $0.waitUntilExit() }
         let results = try (0..<6).map {
@@ -152,6 +155,10 @@ final class StoreLockTests: XCTestCase {
             XCTAssertEqual(try store.scratch.names(), ["panel.json"])
             return
         }
+        let outURL = URL(fileURLWithPath: out)
+        let ready = outURL.deletingLastPathComponent()
+            .appendingPathComponent(outURL.lastPathComponent.replacingOccurrences(of: "result-", with: "ready-"))
+        FileManager.default.createFile(atPath: ready.path, contents: nil)
         while !FileManager.default.fileExists(atPath: go) { usleep(500) }
         do {
             let lock = try StoreLock.acquire(for: path, displayName: "panel.json", program: "scrutiny")
