@@ -191,8 +191,10 @@ public final class StoreLock: @unchecked Sendable {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// "2024-03-06T10:41:07Z", as `ISO8601DateFormatter()` writes it, without the formatter:
+    /// it loads ICU's calendar and locale data (about 4 MiB resident) to write 20 characters.
     static func iso8601(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
+        WallClock.utc(date).internetStamp
     }
 }
 
