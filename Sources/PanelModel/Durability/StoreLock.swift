@@ -73,7 +73,7 @@ public final class StoreLock: @unchecked Sendable {
         var temp = ""
         var fd: Int32 = -1
         for _ in 0..<16 {
-            temp = AtomicFile.join(folder, ".\(name).tmp-" + String(format: "%06x", UInt32.random(in: 0..<0x100_0000)))
+            temp = AtomicFile.join(folder, AtomicFile.temporaryName(for: name))
             fd = Glibc.open(temp, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
             if fd >= 0 || errno != EEXIST { break }
         }
