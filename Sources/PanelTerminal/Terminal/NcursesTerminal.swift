@@ -49,6 +49,13 @@ public final class NcursesTerminal: TerminalDevice {
         guard let window = initscr() else {
             throw StartError(description: "the terminal could not be set up")
         }
+        // ncurses 6 writes its output out after every cursor move until the screen has once
+        // been left and taken back (lib_mvcur.c flushes while `_endwin == ewInitial`, and only
+        // a resume sets it running), so a first frame went out as some 150 writes of 20–300
+        // bytes. Leaving and taking it back once, before anything is drawn, makes every frame
+        // a few large writes, as after a Ctrl-Z.
+        endwin()
+        wrefresh(window)
         // Start colour only when it will be used: once started, ncurses paints pair 0 as
         // white on black unless told otherwise, which would override a NO_COLOR terminal's own.
         var theme = Theme.choose(terminalHasColours: has_colors(), environment: environment)
