@@ -9,6 +9,7 @@ public final class NcursesTerminal: TerminalDevice {
     private let theme: Theme
     /// Attributes and colour pair for each style drawn so far.
     private var looks: [Style: (attributes: attr_t, pair: Int16)] = [:]
+    private var lastLook: (style: Style, look: (attributes: attr_t, pair: Int16))?
     private var pairNumbers: [Theme.Pair: Int16] = [:]
     private var shown: ScreenBuffer?
     private var ended = false
@@ -166,14 +167,23 @@ public final class NcursesTerminal: TerminalDevice {
 
     private func put(_ cell: ScreenBuffer.Cell, x: Int, y: Int) {
         let look = attributes(for: cell.style)
-        // A character is one spacing code point and up to four combining ones (CCHARW_MAX 5).
-        let text = Self.safeForTerminal(cell.character)
-        var wide: [wchar_t] = text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-        wide.append(0)
-        var styled = cchar_t()
-        setcchar(&styled, wide, look.attributes, look.pair, nil)
-        // Writing the bottom-right cell reports ERR (the cursor cannot advance) but draws it.
-        mvwadd_wch(window, Int32(y), Int32(x), &styled)
+        // A character is one spacing code point and up to four combining ones (CCHARW_MAX 5),
+        // ended by a zero. Laid out on the stack: an array per cell was a third of the cost
+        // of sending a first frame (4,800 cells).
+        var wide: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &wide) { raw in
+            let slots = raw.bindMemory(to: wchar_t.self)
+            var count = 0
+            for scalar in Self.safeForTerminal(cell.character).unicodeScalars {
+                guard count < 5 else { break }
+                slots[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            }
+            var styled = cchar_t()
+            setcchar(&styled, slots.baseAddress, look.attributes, look.pair, nil)
+            // Writing the bottom-right cell reports ERR (the cursor cannot advance) but draws it.
+            mvwadd_wch(window, Int32(y), Int32(x), &styled)
+        }
     }
 
     /// The last line of defence: panes draw through `VisibleText`, but a cell set directly must
@@ -189,6 +199,14 @@ public final class NcursesTerminal: TerminalDevice {
     }
 
     private func attributes(for style: Style) -> (attributes: attr_t, pair: Int16) {
+        // Neighbouring cells mostly share a style: compare with the last before hashing.
+        if let last = lastLook, last.style == style { return last.look }
+        let look = lookUp(style)
+        lastLook = (style, look)
+        return look
+    }
+
+    private func lookUp(_ style: Style) -> (attributes: attr_t, pair: Int16) {
         if let known = looks[style] { return known }
         let look = theme.look(for: style)
         var attributes = scrutiny_a_normal()
