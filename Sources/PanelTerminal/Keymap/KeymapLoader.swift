@@ -5,7 +5,7 @@ import Foundation
 public enum KeymapLoader {
     /// `$XDG_CONFIG_HOME/scrutiny/keymap.toml`, or `~/.config/scrutiny/keymap.toml` when that is unset.
     public static var defaultUserFile: URL? {
-        userFile(environment: ProcessInfo.processInfo.environment)
+        userFile(environment: EnvironmentValues.named("XDG_CONFIG_HOME", "HOME"))
     }
 
     /// Where the user file is for this environment (XDG Base Directory rules: a relative

@@ -28,7 +28,7 @@ public final class NcursesTerminal: TerminalDevice {
     private static let pasteEndCode: Int32 = 0x6001
 
     /// Takes over the terminal. Install `ShutdownSignals` first.
-    public static func start(environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func start(environment: [String: String] = EnvironmentValues.named("TERM", "NO_COLOR"))
         throws(StartError) -> NcursesTerminal
     {
         // Wide characters need a UTF-8 locale; many servers and containers default to "C".
