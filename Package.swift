@@ -40,7 +40,8 @@ let package = Package(
             // The release binary carries the Swift runtime and Foundation inside it (as
             // `--static-swift-stdlib` would): loading them as a dozen shared libraries cost
             // 15 M instructions of symbol binding and 5 MiB of their pages before the first
-            // frame (docs/PERFORMANCE.md), and it then runs without the toolchain installed.
+            // frame, and it then runs without the toolchain's libraries installed. Set on this
+            // target alone: unsafe flags on the library targets would bar Fuzz/ from using them.
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
