@@ -36,7 +36,14 @@ let package = Package(
             dependencies: [
                 "PanelModel", "PanelTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The release binary carries the Swift runtime and Foundation inside it (as
+            // `--static-swift-stdlib` would): loading them as a dozen shared libraries cost
+            // 15 M instructions of symbol binding and 5 MiB of their pages before the first
+            // frame, and it then runs without the toolchain's libraries installed. Set on this
+            // target alone: unsafe flags on the library targets would bar Fuzz/ from using them.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         // What every test target that runs the built `scrutiny` shares: finding it, running it.
         .target(name: "ScrutinyTestSupport", path: "Tests/TestSupport"),

@@ -38,6 +38,14 @@ public enum AtomicFile {
 
     static func temporaryPrefix(for name: String) -> String { ".\(name).tmp-" }
 
+    /// A fresh temporary name beside `name`: its prefix and six random hex digits
+    /// (".panel.json.tmp-0a3f9c"). Padded by hand: `String(format:)` is Foundation's `NSString`
+    /// formatting, whose first call alone costs a million instructions at start-up.
+    static func temporaryName(for name: String) -> String {
+        let hex = String(UInt32.random(in: 0..<0x100_0000), radix: 16)
+        return temporaryPrefix(for: name) + String(repeating: "0", count: 6 - hex.count) + hex
+    }
+
     // MARK: - The steps
 
     static func save(_ data: Data, to path: String, displayName: String, exclusive: Bool,
@@ -70,7 +78,7 @@ public enum AtomicFile {
         var temp = ""
         var fd: Int32 = -1
         for _ in 0..<16 {
-            temp = join(folder, temporaryPrefix(for: name) + String(format: "%06x", UInt32.random(in: 0..<0x100_0000)))
+            temp = join(folder, temporaryName(for: name))
             fd = calls.open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
             if fd >= 0 || errno != EEXIST { break }
         }

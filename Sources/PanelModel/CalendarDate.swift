@@ -65,12 +65,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
     }
 
-    /// Today in the machine's time zone.
-    public static func today(in timeZone: TimeZone = .current, now: Date = Date()) -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: now)
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+    /// Today in `timeZone`; nil (the default) means the machine's zone, read without ICU
+    /// (see `WallClock.local`).
+    public static func today(in timeZone: TimeZone? = nil, now: Date = Date()) -> CalendarDate {
+        WallClock.of(now, in: timeZone).day
     }
 
     /// Day of the week, 0 = Monday … 6 = Sunday (Zeller-free: days since a known Monday).
@@ -88,6 +86,23 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         let doy = (153 * mp + 2) / 5 + d.day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         return era * 146097 + doe - 719468
+    }
+
+    /// The day `days` after 1970-01-01 (Howard Hinnant's civil_from_days, the inverse of
+    /// `daysSinceEpoch`). Days outside years 1–9999 are clamped to them.
+    init(daysSinceEpoch days: Int) {
+        let z = min(max(days, -719_162), 2_932_896) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     public static let monthNames = [

@@ -5,6 +5,7 @@ import PanelModel
 /// `scrutiny check FILE`: is this a sound panel file? For scripts and CI as much as for people.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check a panel file: its format, references between its parts, and duplicate ids.",
         discussion: """
             Prints "FILE: ok (…)" and exits 0 when the file is sound; otherwise prints one line per \

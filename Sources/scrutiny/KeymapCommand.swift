@@ -13,6 +13,7 @@ struct KeymapCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print the active key bindings, context by context.",
             discussion: """
                 The chosen keymap (default, vim, emacs, or a file) is shown with the user's own \

@@ -5,6 +5,7 @@ import PanelModel
 /// `scrutiny new FILE [--template example|blank]`: starts a panel file. Never replaces a file.
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Create a new panel file from a template.",
         discussion: """
             The example template is the SEND Provision Scrutiny Panel of the London Borough of Camden \

@@ -285,6 +285,21 @@ final class AtomicFileTests: XCTestCase {
         try old.write(to: scratch.file(".other.json.tmp-0a1b2c"))
         XCTAssertEqual(AtomicFile.leftoverTemporaryFiles(besides: url.path), [scratch.file(".panel.json.tmp-0a1b2c").path])
     }
+
+    /// Temporary names are the prefix and six lower-case hex digits, zeros kept, as
+    /// `String(format: "%06x")` made them, so leftovers of either are recognised.
+    func testTemporaryNamesAreThePrefixAndSixHexDigits() {
+        var tags = Set<Substring>()
+        for _ in 0..<300 {
+            let name = AtomicFile.temporaryName(for: "panel.json")
+            XCTAssertTrue(name.hasPrefix(".panel.json.tmp-"), name)
+            let tag = name.dropFirst(".panel.json.tmp-".count)
+            XCTAssertEqual(tag.count, 6, name)
+            XCTAssertTrue(tag.allSatisfy { $0.isHexDigit && !$0.isUppercase }, name)
+            tags.insert(tag)
+        }
+        XCTAssertGreaterThan(tags.count, 290, "random, not fixed")
+    }
 }
 
 /// A counter the system-call stand-ins can bump (they are `@Sendable`, so no captured `var`).

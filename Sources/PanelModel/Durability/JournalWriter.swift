@@ -138,7 +138,7 @@ final class JournalWriter {
         var temp = ""
         var newFD: Int32 = -1
         for _ in 0..<16 {
-            temp = AtomicFile.join(folder, AtomicFile.temporaryPrefix(for: name) + String(format: "%06x", UInt32.random(in: 0..<0x100_0000)))
+            temp = AtomicFile.join(folder, AtomicFile.temporaryName(for: name))
             newFD = calls.open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
             if newFD >= 0 || errno != EEXIST { break }
         }

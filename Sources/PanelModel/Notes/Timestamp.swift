@@ -4,18 +4,10 @@ import Foundation
 /// "2024-03-06T10:41:07+00:00", so a note says both when it was taken on the clerk's clock and
 /// which absolute moment that was (notes sort the same anywhere, across summer time).
 public enum Timestamp {
-    /// "2024-03-06T10:41:07+01:00": `date` on the clock of `timeZone`. Always an offset, never
-    /// "Z", so a reader sees the local time the clerk saw.
-    public static func string(_ date: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let offset = timeZone.secondsFromGMT(for: date)
-        let sign = offset < 0 ? "-" : "+"
-        let minutes = abs(offset) / 60
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d",
-                      c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0,
-                      sign, minutes / 60, minutes % 60)
+    /// "2024-03-06T10:41:07+01:00": `date` on the clock of `timeZone` (nil: the machine's).
+    /// Always an offset, never "Z", so a reader sees the local time the clerk saw.
+    public static func string(_ date: Date, in timeZone: TimeZone?) -> String {
+        WallClock.of(date, in: timeZone).stamp
     }
 
     /// The moment a stamp names, or nil when it is not one ("Z", optional seconds and
@@ -79,6 +71,7 @@ public enum Timestamp {
     /// "00:42:13": hours, minutes and seconds from `start` to `end` (never negative).
     public static func elapsed(from start: Date, to end: Date) -> String {
         let seconds = max(0, Int(end.timeIntervalSince(start)))
-        return String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        return CalendarDate.zeroPadded(seconds / 3600, 2) + ":" + CalendarDate.zeroPadded(seconds / 60 % 60, 2)
+            + ":" + CalendarDate.zeroPadded(seconds % 60, 2)
     }
 }

@@ -132,10 +132,7 @@ public enum ReportImporter {
 
     /// Now, as imported notes record it.
     public static func timestamp(_ date: Date = Date()) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = .current
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        WallClock.local(date).internetStamp
     }
 }
 

@@ -26,19 +26,18 @@ public struct KeymapFile: Equatable, Sendable {
     public static func parse(_ text: String, label: String) throws(KeymapError) -> KeymapFile {
         let lines = TOMLKeyLines(text)
         let root = try readTOML(text, label: label, lines: lines)
-        // TOMLKit hands keys back sorted by name; report and bind in the order they were written.
-        let contextNames = root.keys.sorted {
-            (lines.tables[$0] ?? lines.line(of: $0, in: nil) ?? .max, $0)
-                < (lines.tables[$1] ?? lines.line(of: $1, in: nil) ?? .max, $1)
+        // TOMLKit hands keys back sorted by name; report and bind in the order they were written
+        // (each key's line looked up once, not in every comparison of the sort).
+        func inFileOrder(_ names: [String], line: (String) -> Int?) -> [String] {
+            names.map { (line($0) ?? .max, $0) }.sorted { $0 < $1 }.map(\.1)
         }
+        let contextNames = inFileOrder(root.keys) { lines.tables[$0] ?? lines.line(of: $0, in: nil) }
         var bindings: [Binding] = []
         for name in contextNames {
             guard let table = root[name]?.table else {
                 throw .notInContext(file: label, line: lines.line(of: name, in: nil), key: name)
             }
-            let keyNames = table.keys.sorted {
-                (lines.line(of: $0, in: name) ?? .max, $0) < (lines.line(of: $1, in: name) ?? .max, $1)
-            }
+            let keyNames = inFileOrder(table.keys) { lines.line(of: $0, in: name) }
             guard let context = KeyContext(rawValue: name) else {
                 throw .unknownContext(file: label, line: lines.tables[name], context: name, key: keyNames.first)
             }

@@ -5,7 +5,7 @@ import Foundation
 public enum KeymapLoader {
     /// `$XDG_CONFIG_HOME/scrutiny/keymap.toml`, or `~/.config/scrutiny/keymap.toml` when that is unset.
     public static var defaultUserFile: URL? {
-        userFile(environment: ProcessInfo.processInfo.environment)
+        userFile(environment: EnvironmentValues.named("XDG_CONFIG_HOME", "HOME"))
     }
 
     /// Where the user file is for this environment (XDG Base Directory rules: a relative
@@ -96,9 +96,13 @@ public struct ResolvedKeymap: Equatable, Sendable {
     /// also whatever it would shadow or be shadowed by: binding "g" takes away "g g", binding
     /// "d x" takes away "d", so that an override never leaves a key that cannot be typed.
     public mutating func apply(_ file: KeymapFile) {
+        // A file's own bindings never clash (KeymapFile refuses a key bound twice and a
+        // sequence with its own start), so laid on nothing they need no search for clashes:
+        // for the chosen map at start-up that search was most of the cost of applying it.
+        let onNothing = keymap.bindings.isEmpty
         for binding in file.bindings {
             let context = binding.context
-            let clashing = (keymap.bindings[context] ?? [:]).keys.filter {
+            let clashing = onNothing ? [] : (keymap.bindings[context] ?? [:]).keys.filter {
                 $0 == binding.keys || isStrictPrefix($0, of: binding.keys) || isStrictPrefix(binding.keys, of: $0)
             }
             for keys in clashing {

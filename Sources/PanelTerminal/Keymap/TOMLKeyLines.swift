@@ -20,9 +20,9 @@ struct TOMLKeyLines {
 
     init(_ text: String) {
         var table: String? = nil
-        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        for (index, rawLine) in KeymapTextLines.atNewlines(text).enumerated() {
             let lineNumber = index + 1
-            var line = Substring(rawLine).drop(while: { $0 == " " || $0 == "\t" })
+            var line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
             if line.hasPrefix("[") && !line.hasPrefix("[[") {
                 line = line.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
                 guard let (name, after) = Self.readKey(line),

@@ -1,11 +1,13 @@
 import Foundation
+import PanelModel
 
 /// The top line: the panel's title on the left, how saving is going on the right
 /// ("saved 10:41:07", "saving…", or "NOT SAVED: reason" in the alarm style).
 struct TitleBar {
     let panelTitle: String
     let saveStatus: SaveStatus?
-    let timeZone: TimeZone
+    /// The zone "saved HH:MM:SS" is told in; nil: the machine's.
+    let timeZone: TimeZone?
     /// "● LIVE Special Parents Forum 2 · 00:42:13" while a live session runs: the session's
     /// title, cut when the line is short, and the elapsed time, never cut.
     var live: (title: String, elapsed: String)? = nil
@@ -47,11 +49,8 @@ struct TitleBar {
         }
     }
 
-    /// "10:41:07" in the given time zone.
-    static func clock(_ date: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
-        return String(format: "%02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    /// "10:41:07" in the given time zone (nil: the machine's).
+    static func clock(_ date: Date, in timeZone: TimeZone?) -> String {
+        WallClock.of(date, in: timeZone).clock
     }
 }

@@ -9,6 +9,7 @@ public final class NcursesTerminal: TerminalDevice {
     private let theme: Theme
     /// Attributes and colour pair for each style drawn so far.
     private var looks: [Style: (attributes: attr_t, pair: Int16)] = [:]
+    private var lastLook: (style: Style, look: (attributes: attr_t, pair: Int16))?
     private var pairNumbers: [Theme.Pair: Int16] = [:]
     private var shown: ScreenBuffer?
     private var ended = false
@@ -27,7 +28,7 @@ public final class NcursesTerminal: TerminalDevice {
     private static let pasteEndCode: Int32 = 0x6001
 
     /// Takes over the terminal. Install `ShutdownSignals` first.
-    public static func start(environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func start(environment: [String: String] = EnvironmentValues.named("TERM", "NO_COLOR"))
         throws(StartError) -> NcursesTerminal
     {
         // Wide characters need a UTF-8 locale; many servers and containers default to "C".
@@ -49,6 +50,13 @@ public final class NcursesTerminal: TerminalDevice {
         guard let window = initscr() else {
             throw StartError(description: "the terminal could not be set up")
         }
+        // ncurses 6 writes its output out after every cursor move until the screen has once
+        // been left and taken back (lib_mvcur.c flushes while `_endwin == ewInitial`, and only
+        // a resume sets it running), so a first frame went out as some 150 writes of 20–300
+        // bytes. Leaving and taking it back once, before anything is drawn, makes every frame
+        // a few large writes, as after a Ctrl-Z.
+        endwin()
+        wrefresh(window)
         // Start colour only when it will be used: once started, ncurses paints pair 0 as
         // white on black unless told otherwise, which would override a NO_COLOR terminal's own.
         var theme = Theme.choose(terminalHasColours: has_colors(), environment: environment)
@@ -159,14 +167,23 @@ public final class NcursesTerminal: TerminalDevice {
 
     private func put(_ cell: ScreenBuffer.Cell, x: Int, y: Int) {
         let look = attributes(for: cell.style)
-        // A character is one spacing code point and up to four combining ones (CCHARW_MAX 5).
-        let text = Self.safeForTerminal(cell.character)
-        var wide: [wchar_t] = text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-        wide.append(0)
-        var styled = cchar_t()
-        setcchar(&styled, wide, look.attributes, look.pair, nil)
-        // Writing the bottom-right cell reports ERR (the cursor cannot advance) but draws it.
-        mvwadd_wch(window, Int32(y), Int32(x), &styled)
+        // A character is one spacing code point and up to four combining ones (CCHARW_MAX 5),
+        // ended by a zero. Laid out on the stack: an array per cell was a third of the cost
+        // of sending a first frame (4,800 cells).
+        var wide: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &wide) { raw in
+            let slots = raw.bindMemory(to: wchar_t.self)
+            var count = 0
+            for scalar in Self.safeForTerminal(cell.character).unicodeScalars {
+                guard count < 5 else { break }
+                slots[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            }
+            var styled = cchar_t()
+            setcchar(&styled, slots.baseAddress, look.attributes, look.pair, nil)
+            // Writing the bottom-right cell reports ERR (the cursor cannot advance) but draws it.
+            mvwadd_wch(window, Int32(y), Int32(x), &styled)
+        }
     }
 
     /// The last line of defence: panes draw through `VisibleText`, but a cell set directly must
@@ -182,6 +199,14 @@ public final class NcursesTerminal: TerminalDevice {
     }
 
     private func attributes(for style: Style) -> (attributes: attr_t, pair: Int16) {
+        // Neighbouring cells mostly share a style: compare with the last before hashing.
+        if let last = lastLook, last.style == style { return last.look }
+        let look = lookUp(style)
+        lastLook = (style, look)
+        return look
+    }
+
+    private func lookUp(_ style: Style) -> (attributes: attr_t, pair: Int16) {
         if let known = looks[style] { return known }
         let look = theme.look(for: style)
         var attributes = scrutiny_a_normal()

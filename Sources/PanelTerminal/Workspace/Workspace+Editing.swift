@@ -132,12 +132,10 @@ extension Workspace {
                                    bounds: layout.body).wrapWidth
     }
 
-    /// "2024-03-06T10:41:07+00:00": when a note was taken.
-    static func timestamp(_ date: Date, timeZone: TimeZone) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = timeZone
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+    /// "2024-03-06T10:41:07+01:00", or "…Z" in UTC: when a text was last changed, as
+    /// `ISO8601DateFormatter` wrote it (without the formatter, which loads ICU's data).
+    static func timestamp(_ date: Date, timeZone: TimeZone?) -> String {
+        WallClock.of(date, in: timeZone).internetStamp
     }
 
     // MARK: Paste
