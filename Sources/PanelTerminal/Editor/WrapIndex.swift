@@ -78,9 +78,10 @@ struct WrapIndex: Equatable, Sendable {
         let editEnd = replaced.lowerBound + inserted  // in the new text
         // A row decides where it ends by reading up to the first character that does not fit,
         // which can be the first of the row after next (a stand-in such as "⟨RLO⟩" too wide
-        // for the next row too). So an edit can change the wrap from two rows before the row
-        // holding the byte before it (that row holds the whole character before the edit,
-        // which an accent or a joiner typed after it joins).
+        // for the next row as well): so the row before the one holding the byte before the edit
+        // can change (seeded walks in the tests find such edits). One row earlier still, for
+        // when that too-wide character is the one before the edit and what is typed joins it
+        // (the row holding the byte before the edit holds that whole character).
         let first = max(0, row(containing: replaced.lowerBound - 1) - 2)
         // The old rows that may still hold after the edit: those starting at or after its end.
         var old = first
