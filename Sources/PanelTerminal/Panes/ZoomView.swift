@@ -102,14 +102,20 @@ struct ZoomView {
         text.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains)
     }
 
-    /// The line at `index` (in 0..<lineCount).
-    func line(_ index: Int) -> Line {
-        var k = index
-        for block in blocks {
-            if k < block.count { return block.line(k) }
-            k -= block.count
+    /// Up to `count` lines from line `first` on, as strings: the runs before them are skipped
+    /// by their counts, so only the lines asked for are made.
+    func lines(from first: Int, count: Int) -> [Line] {
+        var out: [Line] = []
+        var skip = first
+        for block in blocks where out.count < count {
+            if skip >= block.count {
+                skip -= block.count
+                continue
+            }
+            for k in skip..<min(block.count, skip + count - out.count) { out.append(block.line(k)) }
+            skip = 0
         }
-        preconditionFailure("line \(index) of \(lineCount)")
+        return out
     }
 
     /// The first line that can be shown at the top without leaving the screen half empty.
@@ -124,8 +130,7 @@ struct ZoomView {
         buffer.put(heading, x: body.x, y: 1, style: Style(.stageHeader, bold: true), maxWidth: body.width)
         buffer.put(String(repeating: "─", count: body.width), x: body.x, y: 2, style: Style(.stageRule))
         let first = clamp(firstLine)
-        for (i, index) in (first..<min(lineCount, first + body.height)).enumerated() {
-            let line = line(index)
+        for (i, line) in lines(from: first, count: body.height).enumerated() {
             buffer.put(line.text, x: body.x + line.indent, y: body.y + i, style: line.style,
                        maxWidth: body.width - line.indent)
         }
