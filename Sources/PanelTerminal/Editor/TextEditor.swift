@@ -84,9 +84,9 @@ public struct TextEditor: Equatable, Sendable {
         let atStart = here == text.startIndex, atEnd = here == text.endIndex
         switch action {
         case .cursorLeft:
-            if !atStart { moveCursor(to: text.index(before: here)) }
+            moveCursor(to: atStart ? here : text.index(before: here))  // at the start it still ends the goal column
         case .cursorRight:
-            if !atEnd { moveCursor(to: text.index(after: here)) }
+            moveCursor(to: atEnd ? here : text.index(after: here))
         case .wordLeft:
             moveCursor(to: WordBoundaries.wordStart(before: here, in: text))
         case .wordRight:
