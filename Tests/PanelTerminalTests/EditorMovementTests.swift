@@ -90,4 +90,12 @@ final class EditorMovementTests: XCTestCase {
         XCTAssertEqual(after(.cursorDown, on: "abcd|efgh\n👍🏽🇬🇧x"), "abcdefgh\n👍🏽🇬🇧|x")
         XCTAssertEqual(after(.cursorDown, on: "abc|defgh\n👍🏽🇬🇧x"), "abcdefgh\n👍🏽|🇬🇧x")
     }
+
+    /// Left at the start of the text moves nothing but still ends the goal column, as any
+    /// horizontal move does: down then aims for the column the cursor is in, not the one kept.
+    func testLeftAtTheStartStillEndsTheGoalColumn() {
+        // Up from column 1 lands at 0 before the wide "日", keeping the goal 1.
+        XCTAssertEqual(after([.cursorUp, .cursorDown], on: "日x\na|b"), "日x\na|b")
+        XCTAssertEqual(after([.cursorUp, .cursorLeft, .cursorDown], on: "日x\na|b"), "日x\n|ab")
+    }
 }

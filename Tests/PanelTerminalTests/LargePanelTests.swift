@@ -115,6 +115,42 @@ final class LargePanelTests: XCTestCase {
         XCTAssertEqual(driver.saves.count, 1)
     }
 
+    /// Counted, not timed: scrolling the zoom of the megabyte sanitizes and wraps it once, when
+    /// it opens, however many keys and frames follow (each did both, twice a key, before).
+    func testScrollingTheZoomOfTheMegabyteCellWrapsItOnce() {
+        var driver = driver()
+        driver.press("z")
+        _ = driver.shown
+        XCTAssertEqual(driver.workspace.zoomTexts.wrapsMade, 1)
+        for key in ["pagedown", "pagedown", "j", "k", "G", "k", "pageup", "g g", "j"] {
+            driver.press(key)
+            _ = driver.shown
+        }
+        XCTAssertEqual(driver.workspace.chair.zoom?.firstLine, 1)
+        XCTAssertTrue(driver.shown.hasSuffix("lines 2–36 of 10426"), driver.shown)
+        XCTAssertEqual(driver.workspace.zoomTexts.wrapsMade, 1, "no key wrapped the megabyte again")
+    }
+
+    /// Counted, not timed: typing, moving and deleting in the editor on the megabyte wraps it
+    /// once, when the editor is first drawn; each key re-wraps a few rows around the cursor.
+    func testKeysInTheEditorOnTheMegabyteCellWrapItOnce() throws {
+        var driver = driver()
+        driver.press("enter")
+        _ = driver.shown
+        driver.type("Twenty keys")
+        driver.press("up", "left", "backspace", "C-w", "down", "right", "end", "home", "A-enter")
+        let shown = driver.shown
+        guard case .editing(let session) = driver.workspace.mode else { return XCTFail("the editor is open") }
+        XCTAssertEqual(session.editor.wrapWork.wholeWraps, 1)
+        XCTAssertLessThanOrEqual(session.editor.wrapWork.rowsRewrapped, 15 * 8)
+        // What it shows is what an editor opened afresh on the same text and cursor shows.
+        var fresh = driver
+        fresh.workspace.mode = .editing(EditSession(target: session.target,
+                                                    editor: TextEditor(text: session.editor.text, cursor: session.editor.cursor)))
+        XCTAssertEqual(shown, fresh.shown)
+        XCTAssertTrue(shown.contains("Twenty"), shown)
+    }
+
     /// M in the zoom's "lines A–B of M".
     private static func lineCount(in screen: String) -> Int? {
         guard let range = screen.range(of: #"of \d+$"#, options: .regularExpression) else { return nil }

@@ -1,3 +1,4 @@
+import Foundation
 import PanelModel
 import XCTest
 @testable import PanelTerminal
@@ -427,6 +428,29 @@ final class ZoomTests: XCTestCase {
         XCTAssertEqual(driver.screen().line(1), "    Criterion: Efficiency")
         driver.press("A-z", "h")
         XCTAssertEqual(driver.screen().line(1), "    Dimension: Provision/Funding")
+    }
+
+    /// The zoom makes strings only of the lines it shows, from runs (headings, each cell's
+    /// wrapped text): a window starting anywhere, across the runs' edges, is that part of the
+    /// whole list, and scrolling the criterion a line at a time shows each window in turn.
+    func testEveryWindowOfACriterionIsThatPartOfAllItsLines() {
+        var driver = PresentPanel.driver(width: 80, height: 24)
+        driver.press("j", "j", "l", "l", "Z")
+        let workspace = driver.workspace
+        guard let zoom = workspace.chair.zoom else { return XCTFail("zoomed") }
+        let view = workspace.zoomView(zoom)
+        let all = view.lines(from: 0, count: view.lineCount)
+        XCTAssertEqual(all.count, 37)
+        XCTAssertEqual(all.map(\.text).prefix(5), ["Diagnosis", "Lack of data", "", "Provision/Funding", "(empty)"])
+        for first in 0...view.lineCount {
+            XCTAssertEqual(view.lines(from: first, count: 7), Array(all[first..<min(all.count, first + 7)]), "from \(first)")
+        }
+        for line in 1...view.clamp(.max) {
+            driver.press("j")
+            let shown = driver.screen().line(4 + 18)  // the last line of the body, after the "▾"
+            XCTAssertEqual(shown.trimmingCharacters(in: CharacterSet(charactersIn: " ▾")), all[line + 18].text,
+                           "scrolled \(line)")
+        }
     }
 
     func testHideEmptyLeavesEmptyCellsOutOfARowOrColumn() {

@@ -29,16 +29,17 @@ public enum EditorBox {
     }
 
     /// The placement and the editor's layout at its wrap width, worked out together so that
-    /// drawing wraps the text no more often than it must.
+    /// drawing wraps the text no more often than it must. Whether the text fits in the cell is
+    /// told from its first rows, so a megabyte is wrapped only at the box's width (and that
+    /// wrap is kept by the editor from key to key).
     private static func arrange(_ editor: TextEditor, anchor: Rect, bounds: Rect)
         -> (placement: Placement, layout: EditorLayout) {
         let cell = anchor.intersection(bounds)
-        if !cell.isEmpty {
+        if !cell.isEmpty, editor.fits(rows: cell.height, width: cell.width) {
             let layout = editor.layout(width: cell.width)
             // A cursor just past a full row shows one column right of the cell (over the
             // grid's separator), so that column must be on screen too.
-            let cursorFits = layout.cursorColumn < cell.width || cell.maxX < bounds.maxX
-            if layout.lines.count <= cell.height && cursorFits {
+            if layout.cursorColumn < cell.width || cell.maxX < bounds.maxX {
                 return (Placement(frame: cell, textArea: cell, bordered: false), layout)
             }
         }
@@ -46,7 +47,7 @@ public enum EditorBox {
         let width = min(bounds.width, max(origin.width, minimumWidth))
         let x = max(bounds.x, min(origin.x, bounds.maxX - width))
         let layout = editor.layout(width: max(1, width - 4))
-        let needed = layout.lines.count + 2
+        let needed = layout.lineCount + 2
         let y = max(bounds.y, min(origin.y, bounds.maxY - needed))
         let height = min(needed, bounds.maxY - y)
         guard width >= 5, height >= 3 else {
@@ -73,10 +74,10 @@ public enum EditorBox {
         buffer.fill(place.frame, style: style)
         if place.bordered {
             drawBorder(place.frame, into: &buffer, style: style,
-                       moreAbove: top > 0, moreBelow: top + visible < layout.lines.count)
+                       moreAbove: top > 0, moreBelow: top + visible < layout.lineCount)
         }
-        for row in 0..<visible where top + row < layout.lines.count {
-            buffer.put(layout.lines[top + row].text, x: area.x, y: area.y + row, style: style,
+        for row in 0..<visible where top + row < layout.lineCount {
+            buffer.put(layout.text(ofRow: top + row), x: area.x, y: area.y + row, style: style,
                        maxWidth: area.width)
         }
         let x = min(area.x + layout.cursorColumn, bounds.maxX - 1, buffer.width - 1)

@@ -1,79 +1,118 @@
 /// The editor's text wrapped to a width, and where every cursor position shows on screen.
 ///
-/// Each cursor offset (0...count, in Characters) belongs to exactly one visual row:
+/// Each cursor position (between two characters) belongs to exactly one visual row:
 /// - a row that ends at a space the wrap ate, at a line break or at the end of the text owns
-///   its end offset, shown just after its last character (one column past a full row, where
-///   the editor box keeps a spare column for it);
-/// - a row that ends inside an over-long word (a *wrap point*) does not: that offset shows at
+///   its end, shown just after its last character (one column past a full row, where the
+///   editor box keeps a spare column for it);
+/// - a row that ends inside an over-long word (a *wrap point*) does not: that position shows at
 ///   the start of the next row, where the next character will appear.
-/// So no two offsets share a screen position, and what the clerk sees is where typing goes.
+/// So no two positions share a screen position, and what the clerk sees is where typing goes.
+///
+/// Made from the rows of a `WrapIndex` (numbers, kept by the editor across keys), so making
+/// one costs a binary search and a walk along the cursor's row; only the rows drawn become
+/// strings (`text(ofRow:)`). Positions are UTF-8 offsets of character boundaries, as the
+/// editor keeps its cursor. `lines` and `position(of:)`, in Characters, walk the whole text:
+/// they are for the one-line prompt and for tests.
 public struct EditorLayout: Equatable, Sendable {
-    /// The wrapped rows, exactly as a grid cell of the same width shows them.
-    public let lines: [TextWrap.Line]
-    /// The cursor's row in `lines`, and its display column (wide characters count two).
+    let text: String
+    let index: WrapIndex
+    /// The cursor's row, and its display column (wide characters count two).
     public let cursorRow: Int
     public let cursorColumn: Int
 
-    /// For each row, the first offset it owns and the column of each offset it owns in turn.
-    private let rows: [(first: Int, columns: [Int])]
-
-    public init(text: String, cursor: Int, width: Int) {
-        let chars = Array(text)
-        let lines = TextWrap.wrap(text, width: width)
-        var rows: [(first: Int, columns: [Int])] = []
-        for (k, line) in lines.enumerated() {
-            let endsAtWrapPoint = k + 1 < lines.count && lines[k + 1].start == line.end
-            let last = endsAtWrapPoint ? line.end - 1 : line.end
-            var columns = [0]
-            var column = 0
-            for offset in line.start..<max(line.start, last) {
-                column += VisibleText.width(of: chars[offset])
-                columns.append(column)
-            }
-            rows.append((line.start, columns))
-        }
-        self.lines = lines
-        self.rows = rows
-        let position = Self.position(of: cursor, in: rows)
-        cursorRow = position.row
-        cursorColumn = position.column
+    init(text: String, index: WrapIndex, cursor: Int) {
+        self.text = text
+        self.index = index
+        let row = index.row(containing: cursor)
+        cursorRow = row
+        cursorColumn = Self.columns(in: text, row: index.rows[row], upTo: cursor)
     }
 
-    public static func == (a: EditorLayout, b: EditorLayout) -> Bool {
-        a.lines == b.lines && a.cursorRow == b.cursorRow && a.cursorColumn == b.cursorColumn
+    /// How many rows the text takes.
+    public var lineCount: Int { index.rows.count }
+
+    /// What `row` shows (the nearest row, if out of range).
+    public func text(ofRow row: Int) -> String {
+        index.text(ofRow: clamped(row), in: text)
     }
 
-    /// The row and column where `offset` shows.
-    public func position(of offset: Int) -> (row: Int, column: Int) {
-        Self.position(of: offset, in: rows)
+    /// The row and column where the position `offset` (UTF-8) shows.
+    func position(ofByte offset: Int) -> (row: Int, column: Int) {
+        let row = index.row(containing: offset)
+        return (row, Self.columns(in: text, row: index.rows[row], upTo: offset))
     }
 
-    /// The offset on `row` nearest to `column` without passing it, so moving up or down over
+    /// The position on `row` nearest to `column` without passing it, so moving up or down over
     /// wide characters lands before the character that covers the column.
-    public func offset(row: Int, column: Int) -> Int {
-        let r = rows[clamped(row)]
-        let index = r.columns.lastIndex(where: { $0 <= column }) ?? 0
-        return r.first + index
-    }
-
-    /// The first and last offsets shown on `row` (the nearest row, if out of range).
-    public func rowStart(_ row: Int) -> Int { rows[clamped(row)].first }
-    public func rowEnd(_ row: Int) -> Int {
-        let r = rows[clamped(row)]
-        return r.first + r.columns.count - 1
-    }
-
-    private func clamped(_ row: Int) -> Int { max(0, min(row, rows.count - 1)) }
-
-    private static func position(of offset: Int, in rows: [(first: Int, columns: [Int])]) -> (row: Int, column: Int) {
-        // Rows are in offset order: the cursor's row is the last one starting at or before it.
-        var low = 0, high = rows.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if rows[mid].first <= offset { low = mid } else { high = mid - 1 }
+    func byteOffset(row: Int, column: Int) -> Int {
+        let row = clamped(row)
+        let r = index.rows[row]
+        let end = WrapIndex.index(r.end, in: text)
+        let owned = !index.endsAtWrapPoint(row)
+        var i = WrapIndex.index(r.start, in: text)
+        var best = i
+        var shown = 0
+        while i < end {
+            let c = WrapIndex.character(in: text, at: i)
+            if c.next == end && !owned { break }  // the wrap point belongs to the next row
+            shown += c.width
+            if shown > column { break }
+            best = c.next
+            i = c.next
         }
-        let row = rows[low]
-        let index = max(0, min(offset - row.first, row.columns.count - 1))
-        return (low, row.columns[index])
+        return WrapIndex.offset(best, in: text)
+    }
+
+    /// The first and last positions `row` owns (the nearest row, if out of range), as UTF-8 offsets.
+    func rowStart(_ row: Int) -> Int { index.rows[clamped(row)].start }
+    func rowEnd(_ row: Int) -> Int {
+        let row = clamped(row)
+        let end = index.rows[row].end
+        guard index.endsAtWrapPoint(row) else { return end }
+        return WrapIndex.offset(text.index(before: WrapIndex.index(end, in: text)), in: text)
+    }
+
+    private func clamped(_ row: Int) -> Int { max(0, min(row, index.rows.count - 1)) }
+
+    /// The columns from the start of `row` to `offset`, which shows no further than the row's end.
+    private static func columns(in text: String, row: WrapIndex.Row, upTo offset: Int) -> Int {
+        let stop = WrapIndex.index(min(max(offset, row.start), row.end), in: text)
+        var i = WrapIndex.index(row.start, in: text)
+        var shown = 0
+        while i < stop {
+            let c = WrapIndex.character(in: text, at: i)
+            shown += c.width
+            i = c.next
+        }
+        return shown
+    }
+
+    // MARK: In Characters, walking the whole text
+
+    /// Every row, exactly as a grid cell of the same width shows them (`TextWrap.wrap`).
+    public var lines: [TextWrap.Line] {
+        var lines: [TextWrap.Line] = []
+        var i = text.startIndex
+        var count = 0  // characters before `i`
+        func characters(to offset: Int) -> Int {
+            let target = WrapIndex.index(offset, in: text)
+            while i < target {
+                i = text.index(after: i)
+                count += 1
+            }
+            return count
+        }
+        for r in index.rows {
+            let start = characters(to: r.start)
+            let end = characters(to: r.end)
+            lines.append(TextWrap.Line(text: index.text(ofRow: lines.count, in: text), start: start, end: end))
+        }
+        return lines
+    }
+
+    /// The row and column where the cursor offset `offset` (in Characters) shows.
+    public func position(of offset: Int) -> (row: Int, column: Int) {
+        let i = text.index(text.startIndex, offsetBy: max(0, offset), limitedBy: text.endIndex) ?? text.endIndex
+        return position(ofByte: WrapIndex.offset(i, in: text))
     }
 }

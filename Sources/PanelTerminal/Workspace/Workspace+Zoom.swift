@@ -63,6 +63,7 @@ extension Workspace {
     }
 
     func zoomView(_ zoom: Zoom) -> ZoomView {
-        ZoomView(zoom: zoom, framework: document.framework, hideEmpty: chair.hideEmpty, width: width, height: height)
+        ZoomView(zoom: zoom, framework: document.framework, hideEmpty: chair.hideEmpty, width: width, height: height,
+                 texts: zoomTexts)
     }
 }

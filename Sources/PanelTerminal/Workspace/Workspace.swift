@@ -56,6 +56,8 @@ public struct Workspace: TerminalApp {
     var importWarnings = ImportWarnings()
     /// Wrapped grid cells from earlier frames, so a move re-wraps nothing (see CellLinesCache).
     let cellLines = CellLinesCache()
+    /// Zoomed cells' wrapped text, so a key in the zoom re-wraps nothing (see ZoomView.TextCache).
+    let zoomTexts = ZoomView.TextCache()
 
     /// - Parameter draft: bytes of an editor draft left by a session that ended while typing;
     ///   the editor reopens on it so nothing typed is lost.
