@@ -145,9 +145,10 @@ public enum NotesSpan {
 
         /// The store as Scrutiny writes it (two spaces of indent, one value per line) closes the
         /// top-level notes array on a line of its own: "\n  ]". No JSON string holds a raw line
-        /// break, so the first such line after the opening bracket is its end when the file is in
-        /// that layout; found a line at a time (memchr), not a byte at a time. When it is not
-        /// (a hand-edited file), the notes fail to decode and the store is decoded whole.
+        /// break, so the first such "]" after the opening bracket is its end when the file is in
+        /// that layout. A "]" is rare inside notes (no note holds a list), so they are found with
+        /// memchr, at memory speed, not a byte at a time. When the file is in another layout
+        /// (hand-edited), false, or a range whose notes fail to decode, and then it is decoded whole.
         mutating func skipCanonicalNotesArray() -> Bool {
             if at + 1 < count && bytes[at + 1] == Self.closeBracket {  // "[]"
                 at += 2
@@ -155,14 +156,15 @@ public enum NotesSpan {
             }
             var from = at + 1
             while from < count {
-                guard let found = memchr(bytes + from, 0x0A, count - from) else { return false }
-                let line = bytes.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if line + 3 < count && bytes[line + 1] == 0x20 && bytes[line + 2] == 0x20
-                    && bytes[line + 3] == Self.closeBracket {
-                    at = line + 4
+                guard let found = memchr(bytes + from, Int32(Self.closeBracket), count - from) else { return false }
+                let bracket = bytes.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                let lineStart = bracket - 3
+                if lineStart > at && bytes[lineStart] == 0x0A
+                    && bytes[lineStart + 1] == 0x20 && bytes[lineStart + 2] == 0x20 {
+                    at = bracket + 1
                     return true
                 }
-                from = line + 1
+                from = bracket + 1
             }
             return false
         }

@@ -19,7 +19,11 @@ final class NotesSpanTests: XCTestCase {
     }
 
     func testTheSplitDecodesToTheWholeDocument() throws {
-        for document in [Fixture.everyField, PanelTemplates.example, PanelTemplates.blank, PanelDocument()] {
+        // Text that holds what ends the notes in the bytes, but in a string (its line break escaped).
+        var brackets = Fixture.everyField
+        brackets.notes[1].text = "a list [1, 2]\n  ] and\n  ],\n]"
+        brackets.notes.append(Note(id: "note-9", at: "2024-03-06T10:41:07+00:00", text: "]"))
+        for document in [Fixture.everyField, brackets, PanelTemplates.example, PanelTemplates.blank, PanelDocument()] {
             let data = PanelStore.encode(document)
             let split = try XCTUnwrap(PanelStore.decodeWithoutNotes(data))
             XCTAssertEqual(split.document.notes, [])

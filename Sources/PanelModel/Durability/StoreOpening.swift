@@ -14,22 +14,25 @@ import Foundation
 /// case), so the preview is the document as it will be, less its notes. After a crash the notes
 /// are waited for in `begin`, and the opening is as before.
 public final class StoreOpening: @unchecked Sendable {
-    /// The document to show until `finish`: without its notes while `notesPending`.
-    public let preview: PanelDocument
+    /// The document to show until `finish`: without its notes while `notesPending`. Empty after
+    /// `finish`, which hands over the whole document (one copy of a big panel is enough).
+    public private(set) var preview: PanelDocument
     /// True while the notes are still to come: the preview has none, and `finish` waits for them.
-    public var notesPending: Bool { notes != nil }
+    public var notesPending: Bool { notes != nil && !done }
 
     private let url: URL
     private let lock: StoreLock
     private let removed: [String]
-    private let bytes: Data
+    /// The file as read: needed until `finish` (for the hash, or a whole decode's error), then
+    /// let go, so a big store is not held twice for the whole session.
+    private var bytes: Data
     private let journalBytes: Data?
     private let contents: JournalContents
     private let now: Date
     private let calls: SystemCalls
     /// The notes and the snapshot's hash, coming from a thread of their own; nil when `preview`
     /// is already whole.
-    private let notes: BackgroundWork<DeferredPart>?
+    private var notes: BackgroundWork<DeferredPart>?
     /// The hash of `bytes`, when it was computed on this thread.
     private let hash: String?
     private var done = false
@@ -64,6 +67,11 @@ public final class StoreOpening: @unchecked Sendable {
     public func finish() throws(StoreSessionError) -> (StoreSession, StoreSession.Opened) {
         precondition(!done, "a store opening is finished once")
         done = true
+        defer {
+            bytes = Data()
+            preview = PanelDocument()
+            notes = nil
+        }
         let path = url.path, name = url.relativePath
         do {
             let snapshot: PanelDocument, hash: String
@@ -100,6 +108,7 @@ public final class StoreOpening: @unchecked Sendable {
     public func abandon() {
         guard !done else { return }
         done = true
+        bytes = Data()
         lock.release()
     }
 
@@ -121,16 +130,14 @@ public final class StoreOpening: @unchecked Sendable {
 /// Work started on a thread of its own at once, its result waited for later (any number of
 /// times, from any thread). Tests pass their own `start` to decide when the work runs.
 final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    /// Runs the work somewhere else: by default a new thread, not a shared queue (nothing else
+    /// waits behind it, and it starts before the terminal is set up, so the two overlap).
     typealias Start = (@escaping @Sendable () -> Void) -> Void
-
-    /// A new thread, not a shared queue: nothing else waits behind it, and it is started before
-    /// the terminal is set up, so the two overlap.
-    static var onNewThread: Start { { body in Thread.detachNewThread(body) } }
 
     private let condition = NSCondition()
     private var value: Value?
 
-    init(start: Start = onNewThread, _ work: @escaping @Sendable () -> Value) {
+    init(start: Start = { Thread.detachNewThread($0) }, _ work: @escaping @Sendable () -> Value) {
         start { [self] in
             let result = work()
             condition.withLock {

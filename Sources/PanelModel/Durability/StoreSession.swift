@@ -110,7 +110,7 @@ public final class StoreSession: @unchecked Sendable {
 
     /// `startNotes` runs the notes' decoding (a new thread; tests hold it back to see the screen before).
     static func begin(_ url: URL, program: String, now: Date, calls: SystemCalls,
-                      startNotes: BackgroundWork<StoreOpening.DeferredPart>.Start = BackgroundWork<StoreOpening.DeferredPart>.onNewThread)
+                      startNotes: BackgroundWork<StoreOpening.DeferredPart>.Start = { Thread.detachNewThread($0) })
         throws(StoreSessionError) -> StoreOpening {
         let path = url.path
         let name = url.relativePath
