@@ -20,6 +20,31 @@ public enum NotesSpan {
         }
     }
 
+    /// The notes array at `range` (from `locate`) cut into pieces of about `size` bytes, each a
+    /// run of whole notes without the commas between pieces: `[` + piece + `]` is a JSON list of
+    /// notes, and the pieces' lists joined are the array's. Cut only where the layout Scrutiny
+    /// writes ends a note ("\n    }" then ","), which no string can hold (no raw line break);
+    /// in any other layout, one piece: the array's inside as it is.
+    public static func pieces(of range: Range<Int>, in data: Data, size: Int) -> [Range<Int>] {
+        data.withUnsafeBytes { raw -> [Range<Int>] in
+            guard let bytes = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), range.count >= 2 else { return [] }
+            let end = range.upperBound - 1  // the closing bracket
+            var pieces: [Range<Int>] = []
+            var start = range.lowerBound + 1, from = start + size
+            while from < end, let found = memchr(bytes + from, Int32(UInt8(ascii: "}")), end - from) {
+                let brace = bytes.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                from = brace + 1
+                guard brace - 5 > start, brace + 1 < end, bytes[brace + 1] == UInt8(ascii: ","),
+                      bytes[brace - 5] == 0x0A, (brace - 4..<brace).allSatisfy({ bytes[$0] == 0x20 }) else { continue }
+                pieces.append(start..<(brace + 1))
+                start = brace + 2
+                from = start + size
+            }
+            pieces.append(start..<end)
+            return pieces
+        }
+    }
+
     /// A cursor over raw bytes; every method stops at the end of the buffer (reporting failure)
     /// and allocates nothing.
     private struct Scanner {

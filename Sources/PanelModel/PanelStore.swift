@@ -75,9 +75,27 @@ public enum PanelStore {
 
     /// The notes at `range` of `data` (as `decodeWithoutNotes` found them); nil when they do not
     /// decode, and then `decode` of the whole data says why, in the terms of the whole file.
-    public static func decodeNotes(_ data: Data, at range: Range<Int>) -> [Note]? {
-        let slice = data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]
-        return try? JSONDecoder().decode([Note].self, from: slice)
+    ///
+    /// Decoded a piece (about a megabyte) at a time: the decoder's working copy of what it reads
+    /// is then a piece's, not the whole array's, which matters while the first frame is being
+    /// drawn beside it. Each piece must hold at least one note, so no stray comma between pieces
+    /// can slip through a piece that decodes as empty.
+    public static func decodeNotes(_ data: Data, at range: Range<Int>, pieceSize: Int = 1 << 20) -> [Note]? {
+        let pieces = NotesSpan.pieces(of: range, in: data, size: pieceSize)
+        guard pieces.count > 1 else {
+            let slice = data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]
+            return try? JSONDecoder().decode([Note].self, from: slice)
+        }
+        var notes: [Note] = []
+        for piece in pieces {
+            var list = Data(capacity: piece.count + 2)
+            list.append(UInt8(ascii: "["))
+            list.append(data[(data.startIndex + piece.lowerBound)..<(data.startIndex + piece.upperBound)])
+            list.append(UInt8(ascii: "]"))
+            guard let part = try? JSONDecoder().decode([Note].self, from: list), !part.isEmpty else { return nil }
+            notes += part
+        }
+        return notes
     }
 
     /// Brings a file of an older format version up to date, then decodes it. Nothing is written:

@@ -80,6 +80,38 @@ final class NotesSpanTests: XCTestCase {
         XCTAssertNil(PanelStore.decodeWithoutNotes(Data(damaged.utf8)))
     }
 
+    func testNotesDecodedInPiecesAreTheArraysNotes() throws {
+        var document = Fixture.everyField
+        document.notes += (10..<60).map { Note(id: "note-\($0)", at: "2024-03-06T10:41:07+00:00", text: "} ],\n    }, \($0)") }
+        let data = PanelStore.encode(document)
+        let range = try XCTUnwrap(NotesSpan.locate(in: data))
+        let pieces = NotesSpan.pieces(of: range, in: data, size: 300)
+        XCTAssertGreaterThan(pieces.count, 10)
+        for piece in pieces {
+            XCTAssertTrue(text(data, piece).hasPrefix("\n    {"), text(data, piece))
+            XCTAssertTrue(text(data, piece).hasSuffix(piece == pieces.last ? "}\n  " : "}"), text(data, piece))
+        }
+        XCTAssertEqual(PanelStore.decodeNotes(data, at: range, pieceSize: 300), document.notes)
+        XCTAssertEqual(NotesSpan.pieces(of: range, in: data, size: 1 << 20).count, 1, "a small array is one piece")
+    }
+
+    func testAStrayCommaBetweenPiecesIsNotDecodedAway() throws {
+        var document = Fixture.everyField
+        document.notes += (10..<60).map { Note(id: "note-\($0)", at: "2024-03-06T10:41:07+00:00", text: "\($0)") }
+        let json = String(decoding: PanelStore.encode(document), as: UTF8.self)
+        // An empty element: refused whole, so refused in pieces (no piece may decode as empty).
+        let empty = Data(json.replacingOccurrences(of: "\"text\" : \"30\"\n    },",
+                                                   with: "\"text\" : \"30\"\n    },\n    ,").utf8)
+        XCTAssertThrowsError(try PanelStore.decode(empty, file: "panel.json"))
+        XCTAssertNil(PanelStore.decodeNotes(empty, at: try XCTUnwrap(NotesSpan.locate(in: empty)), pieceSize: 100))
+        // A trailing comma, which JSONDecoder lets through: the notes are the whole decode's.
+        let trailing = Data(json.replacingOccurrences(of: "\"text\" : \"59\"\n    }",
+                                                      with: "\"text\" : \"59\"\n    },").utf8)
+        let range = try XCTUnwrap(NotesSpan.locate(in: trailing))
+        let part = StoreOpening.DeferredPart.decode(trailing, notesAt: range, file: "panel.json")
+        XCTAssertEqual(try part.notes.get(), try PanelStore.decode(trailing, file: "panel.json").notes)
+    }
+
     func testDamagedNotesDoNotDecodeAlone() throws {
         var json = String(decoding: PanelStore.encode(Fixture.everyField), as: UTF8.self)
         json = json.replacingOccurrences(of: "\"text\" : \"Ask about ENG audit.\"", with: "\"text\" : 12")

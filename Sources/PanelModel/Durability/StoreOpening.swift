@@ -23,34 +23,41 @@ public final class StoreOpening: @unchecked Sendable {
     private let url: URL
     private let lock: StoreLock
     private let removed: [String]
-    /// The file as read: needed until `finish` (for the hash, or a whole decode's error), then
-    /// let go, so a big store is not held twice for the whole session.
-    private var bytes: Data
     private let journalBytes: Data?
     private let contents: JournalContents
     private let now: Date
     private let calls: SystemCalls
     /// The notes and the snapshot's hash, coming from a thread of their own; nil when `preview`
-    /// is already whole.
+    /// is already whole. That thread alone holds the file's bytes, and lets them go when done.
     private var notes: BackgroundWork<DeferredPart>?
-    /// The hash of `bytes`, when it was computed on this thread.
-    private let hash: String?
+    /// The hash of the file's bytes, when `preview` is already whole.
+    private let hash: String
     private var done = false
 
-    /// The rest of a store's decoding, done off the main thread: the notes (nil when they did
-    /// not decode) and the hash the journal is checked against.
+    /// The rest of a store's decoding, done off the main thread: the notes, or the error a whole
+    /// decode of the file gives, and the hash the journal is checked against.
     struct DeferredPart: Sendable {
-        var notes: [Note]?
+        var notes: Result<[Note], StoreError>
         var hash: String
+
+        /// Decodes the notes at `range` of `bytes`; when they do not decode, the file is decoded
+        /// whole for the error in its own terms ("notes[4093].at: expected text…").
+        static func decode(_ bytes: Data, notesAt range: Range<Int>, file: String) -> DeferredPart {
+            let hash = Checksum.hex(bytes)
+            if let notes = PanelStore.decodeNotes(bytes, at: range) { return DeferredPart(notes: .success(notes), hash: hash) }
+            // A whole decode cannot succeed where the notes alone failed; if it somehow did, its
+            // notes are the right ones all the same.
+            return DeferredPart(notes: Result { () throws(StoreError) in try PanelStore.decode(bytes, file: file).notes },
+                                hash: hash)
+        }
     }
 
-    init(url: URL, lock: StoreLock, removed: [String], bytes: Data, preview: PanelDocument,
-         notes: BackgroundWork<DeferredPart>?, hash: String?, journalBytes: Data?, contents: JournalContents,
+    init(url: URL, lock: StoreLock, removed: [String], preview: PanelDocument,
+         notes: BackgroundWork<DeferredPart>?, hash: String, journalBytes: Data?, contents: JournalContents,
          now: Date, calls: SystemCalls) {
         self.url = url
         self.lock = lock
         self.removed = removed
-        self.bytes = bytes
         self.preview = preview
         self.notes = notes
         self.hash = hash
@@ -68,7 +75,6 @@ public final class StoreOpening: @unchecked Sendable {
         precondition(!done, "a store opening is finished once")
         done = true
         defer {
-            bytes = Data()
             preview = PanelDocument()
             notes = nil
         }
@@ -76,9 +82,9 @@ public final class StoreOpening: @unchecked Sendable {
         do {
             let snapshot: PanelDocument, hash: String
             if let notes {
-                (snapshot, hash) = try Self.whole(preview, with: notes.wait(), bytes: bytes, file: name)
+                (snapshot, hash) = try Self.whole(preview, with: notes.wait())
             } else {
-                (snapshot, hash) = (preview, self.hash ?? Checksum.hex(bytes))
+                (snapshot, hash) = (preview, self.hash)
             }
             let recovery = JournalRecovery.replay(contents, onto: snapshot, snapshotHash: hash)
             let journalPath = path + ".journal"
@@ -108,21 +114,14 @@ public final class StoreOpening: @unchecked Sendable {
     public func abandon() {
         guard !done else { return }
         done = true
-        bytes = Data()
         lock.release()
     }
 
-    /// The document with its notes; when they did not decode, the error a whole decode gives,
-    /// in the terms of the whole file ("notes[4093].at: expected text…").
-    static func whole(_ preview: PanelDocument, with part: DeferredPart, bytes: Data, file: String)
-        throws(StoreError) -> (PanelDocument, String) {
-        guard let notes = part.notes else {
-            // Decoding whole cannot succeed where the notes alone failed; if it somehow did, its
-            // document is the right one all the same.
-            return (try PanelStore.decode(bytes, file: file), part.hash)
-        }
+    /// The document with its notes and the file's hash; when the notes did not decode, the error
+    /// a whole decode gives.
+    static func whole(_ preview: PanelDocument, with part: DeferredPart) throws(StoreError) -> (PanelDocument, String) {
         var document = preview
-        document.notes = notes
+        document.notes = try part.notes.get()
         return (document, part.hash)
     }
 }

@@ -120,20 +120,21 @@ public final class StoreSession: @unchecked Sendable {
         }
         let removed = LeftoverFiles.clean(besides: path, olderThan: lock.acquiredAt)
         var deferred: BackgroundWork<StoreOpening.DeferredPart>?
-        var bytes = Data()
         do {
-            bytes = try PanelStore.contents(of: url)
             var document: PanelDocument
-            var hash: String?
-            if let split = PanelStore.decodeWithoutNotes(bytes) {
-                document = split.document
-                deferred = BackgroundWork(start: startNotes) { [bytes] in
-                    StoreOpening.DeferredPart(notes: PanelStore.decodeNotes(bytes, at: split.notes),
-                                              hash: Checksum.hex(bytes))
+            var hash = ""
+            do {
+                // Only the notes' thread keeps the bytes: a big store is not held twice meanwhile.
+                let bytes = try PanelStore.contents(of: url)
+                if let split = PanelStore.decodeWithoutNotes(bytes) {
+                    document = split.document
+                    deferred = BackgroundWork(start: startNotes) {
+                        StoreOpening.DeferredPart.decode(bytes, notesAt: split.notes, file: name)
+                    }
+                } else {
+                    document = try PanelStore.decode(bytes, file: name)
+                    hash = Checksum.hex(bytes)
                 }
-            } else {
-                document = try PanelStore.decode(bytes, file: name)
-                hash = Checksum.hex(bytes)
             }
             let journalPath = path + ".journal"
             // No journal is normal (a new store, or one last opened by an older Scrutiny); one
@@ -145,18 +146,15 @@ public final class StoreSession: @unchecked Sendable {
             // After a crash (changes or a draft to replay, damage to report) the first screen
             // must already show what the journal brings back: the notes are waited for here.
             if let pending = deferred, !contents.replaysNothing {
-                (document, hash) = try StoreOpening.whole(document, with: pending.wait(), bytes: bytes, file: name)
+                (document, hash) = try StoreOpening.whole(document, with: pending.wait())
                 deferred = nil
             }
-            return StoreOpening(url: url, lock: lock, removed: removed, bytes: bytes, preview: document,
-                                notes: deferred, hash: hash, journalBytes: journalBytes, contents: contents,
-                                now: now, calls: calls)
+            return StoreOpening(url: url, lock: lock, removed: removed, preview: document, notes: deferred, hash: hash,
+                                journalBytes: journalBytes, contents: contents, now: now, calls: calls)
         } catch {
             lock.release()
             // A whole decode would have failed on damaged notes before reading the journal.
-            if let deferred, deferred.wait().notes == nil {
-                do { _ = try PanelStore.decode(bytes, file: name) } catch { throw .store(error) }
-            }
+            if let deferred, case .failure(let notesError) = deferred.wait().notes { throw .store(notesError) }
             throw .store(error)
         }
     }
