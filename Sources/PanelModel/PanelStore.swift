@@ -76,11 +76,11 @@ public enum PanelStore {
     /// The notes at `range` of `data` (as `decodeWithoutNotes` found them); nil when they do not
     /// decode, and then `decode` of the whole data says why, in the terms of the whole file.
     ///
-    /// Decoded a piece (about a megabyte) at a time: the decoder's working copy of what it reads
+    /// Decoded a piece (about 256 KB) at a time: the decoder's working copy of what it reads
     /// is then a piece's, not the whole array's, which matters while the first frame is being
     /// drawn beside it. Each piece must hold at least one note, so no stray comma between pieces
     /// can slip through a piece that decodes as empty.
-    public static func decodeNotes(_ data: Data, at range: Range<Int>, pieceSize: Int = 1 << 20) -> [Note]? {
+    public static func decodeNotes(_ data: Data, at range: Range<Int>, pieceSize: Int = 1 << 18) -> [Note]? {
         let pieces = NotesSpan.pieces(of: range, in: data, size: pieceSize)
         guard pieces.count > 1 else {
             let slice = data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]
