@@ -49,7 +49,7 @@ final class NotesArriveLateTests: XCTestCase {
         try PanelStore.create(Self.panelWithNotes(), at: store)
         var held: (@Sendable () -> Void)?
         let opening = try StoreSession.begin(store, program: "t", now: Date(), calls: .live,
-                                             startNotes: { held = $0 })
+                                             startNotes: { held = $0 }, deferFrom: 0)
         XCTAssertTrue(opening.notesPending)
         var preview = workspace(opening.preview)
         preview.notesLoading = true

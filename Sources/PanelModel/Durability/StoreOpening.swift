@@ -11,8 +11,9 @@ import Foundation
 /// whose notes turn out damaged is left as it was.
 ///
 /// Notes are deferred only when the journal holds no change and no draft to replay (the normal
-/// case), so the preview is the document as it will be, less its notes. After a crash the notes
-/// are waited for in `begin`, and the opening is as before.
+/// case), so the preview is the document as it will be, less its notes, and only when they are
+/// big enough to be worth it (`StoreSession.deferredNotesMinimum`). Otherwise (after a crash, or
+/// a small panel) the notes are waited for in `begin`, and the opening is as before.
 public final class StoreOpening: @unchecked Sendable {
     /// The document to show until `finish`: without its notes while `notesPending`. Empty after
     /// `finish`, which hands over the whole document (one copy of a big panel is enough).

@@ -108,10 +108,15 @@ public final class StoreSession: @unchecked Sendable {
         try begin(url, program: program, now: Date(), calls: .live)
     }
 
-    /// `startNotes` runs the notes' decoding (a new thread; tests hold it back to see the screen before).
+    /// Notes of fewer bytes than this are decoded at once (a few milliseconds): a small panel's
+    /// first frame shows its counts, with no "loading notes…" flashing by and no second render.
+    static let deferredNotesMinimum = 256 * 1024
+
+    /// `startNotes` runs the notes' decoding (a new thread; tests hold it back to see the screen
+    /// before), for notes of `deferFrom` bytes or more.
     static func begin(_ url: URL, program: String, now: Date, calls: SystemCalls,
-                      startNotes: BackgroundWork<StoreOpening.DeferredPart>.Start = { Thread.detachNewThread($0) })
-        throws(StoreSessionError) -> StoreOpening {
+                      startNotes: BackgroundWork<StoreOpening.DeferredPart>.Start = { Thread.detachNewThread($0) },
+                      deferFrom: Int = deferredNotesMinimum) throws(StoreSessionError) -> StoreOpening {
         let path = url.path
         let name = url.relativePath
         let lock: StoreLock
@@ -123,12 +128,14 @@ public final class StoreSession: @unchecked Sendable {
         do {
             var document: PanelDocument
             var hash = ""
+            var notesSize = 0
             do {
                 // Only the notes' thread keeps the bytes: a big store is not held twice meanwhile.
                 let bytes = try PanelStore.contents(of: url)
                 if let split = PanelStore.decodeWithoutNotes(bytes) {
                     document = split.document
-                    deferred = BackgroundWork(start: startNotes) {
+                    notesSize = split.notes.count
+                    deferred = BackgroundWork(start: notesSize < deferFrom ? { $0() } : startNotes) {
                         StoreOpening.DeferredPart.decode(bytes, notesAt: split.notes, file: name)
                     }
                 } else {
@@ -145,7 +152,7 @@ public final class StoreSession: @unchecked Sendable {
             let contents = journalBytes.map(JournalReader.read) ?? JournalContents(records: [], damage: nil)
             // After a crash (changes or a draft to replay, damage to report) the first screen
             // must already show what the journal brings back: the notes are waited for here.
-            if let pending = deferred, !contents.replaysNothing {
+            if let pending = deferred, !contents.replaysNothing || notesSize < deferFrom {
                 (document, hash) = try StoreOpening.whole(document, with: pending.wait())
                 deferred = nil
             }

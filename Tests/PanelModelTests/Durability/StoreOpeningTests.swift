@@ -14,7 +14,7 @@ final class StoreOpeningTests: XCTestCase {
     }
 
     private func begin(_ store: StoreFixture, _ held: HeldWork) throws -> StoreOpening {
-        try StoreSession.begin(store.url, program: "t", now: Date(), calls: .live, startNotes: held.start)
+        try StoreSession.begin(store.url, program: "t", now: Date(), calls: .live, startNotes: held.start, deferFrom: 0)
     }
 
     func testTheNotesArriveLateAndTheStoreOpensAsAWholeDecodeOpensIt() throws {
@@ -37,6 +37,31 @@ final class StoreOpeningTests: XCTestCase {
         XCTAssertEqual(reopened.document, opened.document)
         XCTAssertEqual(reopened.recovery, opened.recovery)
         again.close()
+    }
+
+    func testASmallPanelsNotesAreDecodedAtOnceABigOnesLater() throws {
+        let small = try StoreFixture(Fixture.everyField)
+        let held = HeldWork()
+        let opening = try StoreSession.begin(small.url, program: "t", now: Date(), calls: .live, startNotes: held.start)
+        XCTAssertFalse(opening.notesPending, "a few notes are quicker to decode than a second frame is to draw")
+        XCTAssertFalse(held.started)
+        XCTAssertEqual(opening.preview, Fixture.everyField)
+        opening.abandon()
+
+        var document = Fixture.everyField
+        document.notes += (0..<1_200).map { Note(id: "bulk-\($0)", at: "2024-03-06T10:41:07+00:00",
+                                                 text: String(repeating: "evidence ", count: 20)) }
+        let big = try StoreFixture(document)
+        let range = try XCTUnwrap(NotesSpan.locate(in: Data(contentsOf: big.url)))
+        XCTAssertGreaterThanOrEqual(range.count, StoreSession.deferredNotesMinimum)
+        let later = HeldWork()
+        let deferred = try StoreSession.begin(big.url, program: "t", now: Date(), calls: .live, startNotes: later.start)
+        XCTAssertTrue(deferred.notesPending)
+        XCTAssertTrue(later.started)
+        later.release()
+        let (session, opened) = try deferred.finish()
+        XCTAssertEqual(opened.document, document)
+        session.close()
     }
 
     func testACleanJournalStillDefersAndChangesToReplayDoNot() throws {
