@@ -78,8 +78,8 @@ public enum PanelStore {
     ///
     /// Decoded a piece (about 256 KB) at a time: the decoder's working copy of what it reads
     /// is then a piece's, not the whole array's, which matters while the first frame is being
-    /// drawn beside it. Each piece must hold at least one note, so no stray comma between pieces
-    /// can slip through a piece that decodes as empty.
+    /// drawn beside it. A piece must hold at least one note: only a stray comma could make one
+    /// empty, and then the whole decode has the last word.
     public static func decodeNotes(_ data: Data, at range: Range<Int>, pieceSize: Int = 1 << 18) -> [Note]? {
         let pieces = NotesSpan.pieces(of: range, in: data, size: pieceSize)
         guard pieces.count > 1 else {
