@@ -52,6 +52,52 @@ public enum PanelStore {
         }
     }
 
+    /// Decodes everything but the notes, and says where the notes are, for `decodeNotes` to read
+    /// later (on another thread): a big store's notes are most of its bytes and of its decoding
+    /// time, and the first screen needs none of them.
+    ///
+    /// Nil whenever this cannot promise the same result as `decode`: the notes not found plainly
+    /// (see `NotesSpan`), an older version to migrate, or anything that does not decode. The
+    /// caller then decodes whole, which gives the document or today's exact error. When this and
+    /// `decodeNotes` both succeed, the document with those notes is the one `decode` gives: the
+    /// rest (the notes' value replaced by `[]`) and the notes are each valid JSON, so the whole
+    /// is, and each part is read by the same `Decodable` code as in a whole decode.
+    public static func decodeWithoutNotes(_ data: Data) -> (document: PanelDocument, notes: Range<Int>)? {
+        guard let notes = NotesSpan.locate(in: data) else { return nil }
+        var rest = Data(capacity: data.count - notes.count + 2)
+        rest.append(data[data.startIndex..<(data.startIndex + notes.lowerBound)])
+        rest.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")])
+        rest.append(data[(data.startIndex + notes.upperBound)...])
+        // Straight to `CurrentFile`, not `decode`: an older version must not be migrated without its notes.
+        guard let document = try? JSONDecoder().decode(CurrentFile.self, from: rest).document else { return nil }
+        return (document, notes)
+    }
+
+    /// The notes at `range` of `data` (as `decodeWithoutNotes` found them); nil when they do not
+    /// decode, and then `decode` of the whole data says why, in the terms of the whole file.
+    ///
+    /// Decoded a piece (about 256 KB) at a time: the decoder's working copy of what it reads
+    /// is then a piece's, not the whole array's, which matters while the first frame is being
+    /// drawn beside it. A piece must hold at least one note: only a stray comma could make one
+    /// empty, and then the whole decode has the last word.
+    public static func decodeNotes(_ data: Data, at range: Range<Int>, pieceSize: Int = 1 << 18) -> [Note]? {
+        let pieces = NotesSpan.pieces(of: range, in: data, size: pieceSize)
+        guard pieces.count > 1 else {
+            let slice = data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]
+            return try? JSONDecoder().decode([Note].self, from: slice)
+        }
+        var notes: [Note] = []
+        for piece in pieces {
+            var list = Data(capacity: piece.count + 2)
+            list.append(UInt8(ascii: "["))
+            list.append(data[(data.startIndex + piece.lowerBound)..<(data.startIndex + piece.upperBound)])
+            list.append(UInt8(ascii: "]"))
+            guard let part = try? JSONDecoder().decode([Note].self, from: list), !part.isEmpty else { return nil }
+            notes += part
+        }
+        return notes
+    }
+
     /// Brings a file of an older format version up to date, then decodes it. Nothing is written:
     /// the file changes only when the panel is next saved, in the current format.
     private static func migrate(_ data: Data, from version: Int, file: String) throws(StoreError) -> PanelDocument {

@@ -44,25 +44,38 @@ struct Open: ParsableCommand {
             do { try PanelStore.create(PanelTemplates.example, at: url) } catch { fail("\(error)") }
         }
 
-        // The lock, temp files of a crash, and the journal replayed: before asking for a
-        // terminal, so a bad file is reported anywhere.
-        switch Result(catching: { () throws(StoreSessionError) in try StoreSession.open(url, program: Self.program) }) {
-        case .success(let (session, opened)):
+        // The lock, temp files of a crash, and all but a big store's notes read: before asking
+        // for a terminal, so a bad file is reported anywhere.
+        switch Result(catching: { () throws(StoreSessionError) in try StoreSession.begin(url, program: Self.program) }) {
+        case .success(let opening):
             do { try TerminalSession.checkTerminal() } catch {
-                session.close()
+                // Damaged notes are reported before a missing terminal, as when they were read at once.
+                switch Result(catching: opening.finish) {
+                case .success(let (session, _)): session.close()
+                case .failure(let storeError): fail("\(storeError)")
+                }
                 fail("\(error)")
             }
-            if opened.recovery.replayed > 0 {
-                // Bring the store itself up to date at once, so other tools (check, export, a
-                // follower) see what was recovered. If it fails, the journal still holds it all.
-                _ = try? session.snapshot(opened.document, through: session.lastSequence)
+            let status: Int32
+            if opening.notesPending {
+                // The first frame now, the notes (most of a big store) meanwhile on their own thread.
+                var preview = Workspace(document: opening.preview, keymap: keymap)
+                preview.notesLoading = true
+                preview.storeURL = url
+                status = TerminalSession.run(preview: preview, store: url) {
+                    switch Result(catching: opening.finish) {
+                    case .success(let (session, opened)):
+                        .success((workspace(session, opened, keymap: keymap, url: url), session))
+                    case .failure(let error):
+                        .failure(TerminalSession.StartError(description: error.description))
+                    }
+                }
+            } else {
+                let (session, opened): (StoreSession, StoreSession.Opened)
+                do { (session, opened) = try opening.finish() } catch { fail("\(error)") }
+                status = TerminalSession.run(workspace(session, opened, keymap: keymap, url: url), store: url,
+                                             session: session)
             }
-            var workspace = Workspace(document: opened.document, keymap: keymap, draft: opened.draft)
-            // For chairs running `scrutiny present FILE --follow-cursor` (ids only, in FILE.cursor).
-            workspace.publishesSelection = true
-            workspace.storeURL = url
-            if !opened.summary.isEmpty { workspace.announce(Self.sentence(opened.summary)) }
-            let status = TerminalSession.run(workspace, store: url, session: session)
             if status != 0 { throw ExitCode(status) }
         case .failure(.store(let error)):
             fail("\(error)")
@@ -79,6 +92,21 @@ struct Open: ParsableCommand {
             let status = TerminalSession.run(workspace, store: url)
             if status != 0 { throw ExitCode(status) }
         }
+    }
+
+    /// The workspace over a store just opened for writing, with what the opening recovered said.
+    private func workspace(_ session: StoreSession, _ opened: StoreSession.Opened, keymap: Keymap, url: URL) -> Workspace {
+        if opened.recovery.replayed > 0 {
+            // Bring the store itself up to date at once, so other tools (check, export, a
+            // follower) see what was recovered. If it fails, the journal still holds it all.
+            _ = try? session.snapshot(opened.document, through: session.lastSequence)
+        }
+        var workspace = Workspace(document: opened.document, keymap: keymap, draft: opened.draft)
+        // For chairs running `scrutiny present FILE --follow-cursor` (ids only, in FILE.cursor).
+        workspace.publishesSelection = true
+        workspace.storeURL = url
+        if !opened.summary.isEmpty { workspace.announce(Self.sentence(opened.summary)) }
+        return workspace
     }
 
     /// Written in the lock, so a refusal can say which program holds the store.

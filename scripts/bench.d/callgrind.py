@@ -59,6 +59,7 @@ def profile(bench, subject, store, scenario, keys, folder, log):
     program = PtyProgram(argv, cwd=os.path.dirname(copy.path), env=bench.env)
     with program:
         program.wait_for(lambda p: subject.first_frame_ready(p, copy), slow, program.started)
+        program.wait_for(lambda p: subject.complete(p, copy), slow, program.started)  # the notes are in
         program.settle(1.0)
         subject.after_open(program)
         program.settle(1.0)

@@ -24,6 +24,10 @@ class Subject:
     def first_frame_ready(self, program, store):
         raise NotImplementedError
 
+    def complete(self, program, store):
+        """True once the screen shows everything the store holds; the first frame, by default."""
+        return True
+
     def after_open(self, program):
         """Keys sent once the first frame is timed, to reach the grid (nothing by default)."""
 
@@ -102,6 +106,11 @@ class Scrutiny(Subject):
         text = program.text()
         return all(s in text for s in (store.first_criterion, store.last_criterion,
                                        store.first_dimension, store.first_cell_words))
+
+    def complete(self, program, store):
+        # A big store's first frame comes before its notes are decoded ("loading notes…" in the
+        # title bar, no counts): the panel is complete when the counts ("3◆") are drawn.
+        return "loading notes…" not in program.screen.display[0] and "◆" in program.text()
 
     def after_open(self, program):
         # The title bar says "saving…"/"saved HH:MM:SS" on its own schedule: not a key's answer.

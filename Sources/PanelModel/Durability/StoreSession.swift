@@ -7,7 +7,8 @@ import Glibc
 /// holds one object and calls four methods.
 ///
 /// - `open` takes the lock, removes temp files of earlier crashes, loads the snapshot and
-///   replays its journal.
+///   replays its journal (`begin` and `StoreOpening.finish` do it in two steps, so a big
+///   store's notes are decoded while its first screen is drawn).
 /// - `record` puts a committed change on disk (journal, fsync) and returns when it is there:
 ///   after it returns, "saved" is true.
 /// - `recordDraft` keeps the open editor's draft, or notes it ended (the host calls it at most
@@ -77,7 +78,7 @@ public final class StoreSession: @unchecked Sendable {
     private var lastSaved: FileIdentity?
     private var closed = false
 
-    private init(url: URL, lock: StoreLock, journal: JournalWriter, identity: FileIdentity?, calls: SystemCalls) {
+    init(url: URL, lock: StoreLock, journal: JournalWriter, identity: FileIdentity?, calls: SystemCalls) {
         self.url = url
         self.displayName = url.relativePath
         self.lock = lock
@@ -95,6 +96,27 @@ public final class StoreSession: @unchecked Sendable {
 
     static func open(_ url: URL, program: String, now: Date, calls: SystemCalls) throws(StoreSessionError)
         -> (StoreSession, Opened) {
+        try begin(url, program: program, now: now, calls: calls).finish()
+    }
+
+    /// Opens the store at `url` for writing in two steps, so the first screen can be drawn from
+    /// `preview` while a big store's notes are decoded on another thread (see `StoreOpening`):
+    /// takes the lock, removes leftovers, decodes all but the notes and reads the journal. Errors
+    /// are those of `open`, in the same order: a file whose notes are damaged is reported as
+    /// such even when something later (the journal) fails too.
+    public static func begin(_ url: URL, program: String) throws(StoreSessionError) -> StoreOpening {
+        try begin(url, program: program, now: Date(), calls: .live)
+    }
+
+    /// Notes of fewer bytes than this are decoded at once (a few milliseconds): a small panel's
+    /// first frame shows its counts, with no "loading notes…" flashing by and no second render.
+    static let deferredNotesMinimum = 256 * 1024
+
+    /// `startNotes` runs the notes' decoding (a new thread; tests hold it back to see the screen
+    /// before), for notes of `deferFrom` bytes or more.
+    static func begin(_ url: URL, program: String, now: Date, calls: SystemCalls,
+                      startNotes: BackgroundWork<StoreOpening.DeferredPart>.Start = { Thread.detachNewThread($0) },
+                      deferFrom: Int = deferredNotesMinimum) throws(StoreSessionError) -> StoreOpening {
         let path = url.path
         let name = url.relativePath
         let lock: StoreLock
@@ -102,10 +124,25 @@ public final class StoreSession: @unchecked Sendable {
             throw .locked(error)
         }
         let removed = LeftoverFiles.clean(besides: path, olderThan: lock.acquiredAt)
+        var deferred: BackgroundWork<StoreOpening.DeferredPart>?
         do {
-            let bytes = try PanelStore.contents(of: url)
-            let snapshot = try PanelStore.decode(bytes, file: name)
-            let hash = Checksum.hex(bytes)
+            var document: PanelDocument
+            var hash = ""
+            var notesSize = 0
+            do {
+                // Only the notes' thread keeps the bytes: a big store is not held twice meanwhile.
+                let bytes = try PanelStore.contents(of: url)
+                if let split = PanelStore.decodeWithoutNotes(bytes) {
+                    document = split.document
+                    notesSize = split.notes.count
+                    deferred = BackgroundWork(start: notesSize < deferFrom ? { $0() } : startNotes) {
+                        StoreOpening.DeferredPart.decode(bytes, notesAt: split.notes, file: name)
+                    }
+                } else {
+                    document = try PanelStore.decode(bytes, file: name)
+                    hash = Checksum.hex(bytes)
+                }
+            }
             let journalPath = path + ".journal"
             // No journal is normal (a new store, or one last opened by an older Scrutiny); one
             // that exists but cannot be read must not be overwritten by a fresh one.
@@ -113,24 +150,18 @@ public final class StoreSession: @unchecked Sendable {
             let journalBytes = lstat(journalPath, &info) != 0 && errno == ENOENT
                 ? nil : try PanelStore.readWhole(journalPath, displayName: name + ".journal")
             let contents = journalBytes.map(JournalReader.read) ?? JournalContents(records: [], damage: nil)
-            let recovery = JournalRecovery.replay(contents, onto: snapshot, snapshotHash: hash)
-
-            var keptAside: String?
-            if recovery.keepAside, let journalBytes {
-                let aside = journalPath + ".damaged-" + compactTimestamp(now)
-                try AtomicFile.create(aside, with: journalBytes, displayName: name + ".journal.damaged-" + compactTimestamp(now))
-                keptAside = AtomicFile.split(aside).name
+            // After a crash (changes or a draft to replay, damage to report) the first screen
+            // must already show what the journal brings back: the notes are waited for here.
+            if let pending = deferred, !contents.replaysNothing || notesSize < deferFrom {
+                (document, hash) = try StoreOpening.whole(document, with: pending.wait())
+                deferred = nil
             }
-            let journal = try JournalWriter(path: journalPath, displayName: name + ".journal", base: hash,
-                                            baseSequence: recovery.baseSequence, lastSequence: recovery.lastSequence,
-                                            pending: recovery.pending, draft: recovery.draftRecord, calls: calls)
-            let session = StoreSession(url: url, lock: lock, journal: journal, identity: FileIdentity(path: path),
-                                       calls: calls)
-            let opened = Opened(document: recovery.document, draft: recovery.draft, recovery: recovery,
-                                takenOver: lock.takenOver, removedLeftovers: removed, journalKeptAside: keptAside)
-            return (session, opened)
+            return StoreOpening(url: url, lock: lock, removed: removed, preview: document, notes: deferred, hash: hash,
+                                journalBytes: journalBytes, contents: contents, now: now, calls: calls)
         } catch {
             lock.release()
+            // A whole decode would have failed on damaged notes before reading the journal.
+            if let deferred, case .failure(let notesError) = deferred.wait().notes { throw .store(notesError) }
             throw .store(error)
         }
     }
@@ -284,6 +315,19 @@ public enum StoreSessionError: Error, Equatable, Sendable, CustomStringConvertib
         switch self {
         case .locked(let error): error.description
         case .store(let error): error.description
+        }
+    }
+}
+
+extension JournalContents {
+    /// True when replaying changes nothing the screen shows: no change, no draft, no damage
+    /// (a journal after a clean exit holds only where it starts and the snapshots taken).
+    fileprivate var replaysNothing: Bool {
+        damage == nil && !records.contains {
+            switch $0.payload {
+            case .edit, .draft: true
+            case .start, .draftEnded, .snapshot: false
+            }
         }
     }
 }

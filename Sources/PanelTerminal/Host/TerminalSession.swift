@@ -8,6 +8,8 @@ public enum TerminalSession {
     /// Why a session cannot start, in words the user can act on.
     public struct StartError: Error, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) { self.description = description }
     }
 
     /// Scrutiny is full-screen and keyboard-driven: both ends must be a terminal.
@@ -29,15 +31,69 @@ public enum TerminalSession {
         // Closed on every way out, even a failed start: the journal keeps what the snapshot
         // does not, and the next open replays it.
         defer { session?.close() }
-        // Before initscr, so ncurses does not put its own quit-at-once handlers in their place.
-        ShutdownSignals.install()
         let terminal: NcursesTerminal
-        do {
-            terminal = try NcursesTerminal.start()
-        } catch {
+        do { terminal = try startTerminal() } catch {
             printError("scrutiny: \(error)")
             return 1
         }
+        return run(app, on: terminal, store: store, session: session, background: background)
+    }
+
+    /// What `finish` gives a session still being opened: the app and the store, or what to say
+    /// instead (the store's own error: it could not be opened after all).
+    public typealias Finished<App> = Result<(app: App, session: StoreSession), StartError>
+
+    /// Like `run(_:store:session:)` for a store still being opened (see `StoreOpening`): the first
+    /// frame is drawn from `preview` (the panel without its notes) as soon as the terminal is
+    /// ready, then `finish` is waited for and the session runs on the app it gives. No key is read
+    /// meanwhile (typed keys wait in the terminal; none is lost), so every key meets the whole
+    /// document. When `finish` fails, the terminal is given back and its message printed: exit 1.
+    public static func run<App: TerminalApp>(preview: App, store: URL, finish: () -> Finished<App>) -> Int32 {
+        let terminal: NcursesTerminal
+        do { terminal = try startTerminal() } catch {
+            // The store's error first, as when it was read whole before the terminal was taken.
+            switch finish() {
+            case .success(let finished):
+                finished.session.close()
+                printError("scrutiny: \(error)")
+            case .failure(let storeError):
+                printError("scrutiny: \(storeError)")
+            }
+            return 1
+        }
+        switch drawFirst(preview, on: terminal, thenFinish: finish) {
+        case .success(let finished):
+            defer { finished.session.close() }
+            return run(finished.app, on: terminal, store: store, session: finished.session, background: nil)
+        case .failure(let error):
+            terminal.restore()
+            printError("scrutiny: \(error)")
+            return 1
+        }
+    }
+
+    /// Draws `preview` once, then waits for `finish` with that frame on the screen.
+    static func drawFirst<App: TerminalApp, Outcome>(_ preview: App, on terminal: TerminalDevice,
+                                                      thenFinish finish: () -> Outcome) -> Outcome {
+        var preview = preview
+        let (width, height) = terminal.size
+        // Its effects (a cursor to publish) are the finished app's to ask for again.
+        _ = preview.handle(.resize(width: width, height: height))
+        var frame = ScreenBuffer(width: width, height: height)
+        preview.render(into: &frame)
+        terminal.draw(frame)
+        return finish()
+    }
+
+    /// Takes the terminal, with Scrutiny's own handlers for shutdown signals.
+    private static func startTerminal() throws -> NcursesTerminal {
+        // Before initscr, so ncurses does not put its own quit-at-once handlers in their place.
+        ShutdownSignals.install()
+        return try NcursesTerminal.start()
+    }
+
+    private static func run<App: TerminalApp>(_ app: App, on terminal: NcursesTerminal, store: URL,
+                                              session: StoreSession?, background: ((inout App) -> Bool)?) -> Int32 {
         let autosaver: Autosaver
         if let session {
             autosaver = Autosaver(snapshot: { document, sequence in try session.snapshot(document, through: sequence) })

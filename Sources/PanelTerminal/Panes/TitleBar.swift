@@ -2,7 +2,8 @@ import Foundation
 import PanelModel
 
 /// The top line: the panel's title on the left, how saving is going on the right
-/// ("saved 10:41:07", "saving…", or "NOT SAVED: reason" in the alarm style).
+/// ("saved 10:41:07", "saving…", or "NOT SAVED: reason" in the alarm style), or "loading notes…"
+/// while a big store's notes are still being read (the first frame, drawn before they are).
 struct TitleBar {
     let panelTitle: String
     let saveStatus: SaveStatus?
@@ -11,6 +12,8 @@ struct TitleBar {
     /// "● LIVE Special Parents Forum 2 · 00:42:13" while a live session runs: the session's
     /// title, cut when the line is short, and the elapsed time, never cut.
     var live: (title: String, elapsed: String)? = nil
+    /// The notes are not in yet: say so where the save state goes (nothing can be saved meanwhile).
+    var loadingNotes = false
 
     func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
         buffer.fill(rect, style: Style(.titleBar))
@@ -41,7 +44,8 @@ struct TitleBar {
     }
 
     var statusText: String {
-        switch saveStatus {
+        if loadingNotes { return "loading notes…" }
+        return switch saveStatus {
         case nil: ""
         case .saving: "saving…"
         case .saved(let date): "saved " + Self.clock(date, in: timeZone)

@@ -15,7 +15,8 @@ extension Workspace {
             return
         }
         if isInChairView { return renderChairView(into: &buffer) }
-        TitleBar(panelTitle: document.panel.title, saveStatus: saveStatus, timeZone: timeZone, live: liveTitle)
+        TitleBar(panelTitle: document.panel.title, saveStatus: saveStatus, timeZone: timeZone, live: liveTitle,
+                 loadingNotes: notesLoading)
             .draw(in: layout.titleBar, into: &buffer)
         for pane in Pane.allCases {
             PaneFrame.draw(layout.rect(of: pane), title: pane.title, focused: pane == focus, into: &buffer)

@@ -50,6 +50,10 @@ public struct Workspace: TerminalApp {
     /// A view of a store another Scrutiny is writing: every change is refused ("read-only
     /// view"), so nothing is ever recorded or saved.
     public var readOnly = false
+    /// Drawn before the store's notes are in (see `StoreOpening`): the title bar says "loading
+    /// notes…" and no note count is shown. The host handles no key in that state; it replaces the
+    /// workspace by one made from the whole document.
+    public var notesLoading = false
     /// The store being edited: `:export` writes beside it. Nil in tests that need no files.
     public var storeURL: URL?
     /// What the last `:import` could not place, for `:warnings` (Workspace+Reports).
