@@ -4,7 +4,7 @@ import XCTest
 
 /// Drafts: at most one write a second, the newest bytes always within a second.
 final class HostDraftThrottleTests: XCTestCase {
-    private func bytes(_ s: String) -> Data { Data(s.utf8) }
+    private func bytes(_ s: String) -> DeferredBytes { DeferredBytes(Data(s.utf8)) }
 
     func testTheFirstDraftIsWrittenAtOnce() {
         var throttle = DraftThrottle()

@@ -61,10 +61,10 @@ final class HostLoopTests: XCTestCase {
             case let .key(key):
                 guard case let .character(c) = key.base, !key.ctrl, !key.alt else { return [] }
                 line.append(c)
-                return [.saveDraft(Data(line.utf8))]
+                return [.saveDraft(DeferredBytes(Data(line.utf8)))]
             case let .paste(text):
                 line += text
-                return [.saveDraft(Data(line.utf8))]
+                return [.saveDraft(DeferredBytes(Data(line.utf8)))]
             case .resize:
                 return []
             }

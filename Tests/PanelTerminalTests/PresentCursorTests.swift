@@ -7,7 +7,7 @@ import XCTest
 /// move, ids only; not at all unless asked, and never from a read-only view.
 final class PresentCursorTests: XCTestCase {
     private func published(_ effects: [AppEffect]) -> [CursorSidecar] {
-        effects.compactMap { if case .publishCursor(let data) = $0 { CursorSidecar.decode(data) } else { nil } }
+        effects.compactMap { if case .publishCursor(let data) = $0 { CursorSidecar.decode(data.bytes) } else { nil } }
     }
 
     func testEachMovePublishesTheSelectionOnce() {

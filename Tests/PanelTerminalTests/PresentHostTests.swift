@@ -17,7 +17,7 @@ final class PresentHostTests: XCTestCase {
             guard case let .key(key) = event else { return [] }
             if key == Key(.escape) { return [.quit] }
             guard case let .character(c) = key.base else { return [] }
-            return [.publishCursor(Data(String(c).utf8))]
+            return [.publishCursor(DeferredBytes(Data(String(c).utf8)))]
         }
         mutating func setSaveStatus(_ status: SaveStatus) {}
         func render(into buffer: inout ScreenBuffer) { buffer.put("news: " + news, x: 0, y: 0) }

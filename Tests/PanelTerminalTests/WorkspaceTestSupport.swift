@@ -131,6 +131,7 @@ struct WorkspaceDriver {
     }
 
     var drafts: [Data?] {
-        effects.compactMap { if case .saveDraft(let d) = $0 { d } else { nil } }
+        // nil in the list: the draft was removed.
+        effects.compactMap { effect -> Data?? in if case .saveDraft(let d) = effect { .some(d?.bytes) } else { nil } }
     }
 }

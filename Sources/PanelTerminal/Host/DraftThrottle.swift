@@ -5,7 +5,7 @@ import Foundation
 /// with an invented clock.
 public struct DraftThrottle: Sendable {
     public enum Change: Equatable, Sendable {
-        case write(Data)
+        case write(DeferredBytes)
         case remove
     }
 
@@ -16,7 +16,7 @@ public struct DraftThrottle: Sendable {
     public init() {}
 
     /// The workspace's newest draft (nil: the editor closed, remove the draft).
-    public mutating func offer(_ bytes: Data?, now: Double) {
+    public mutating func offer(_ bytes: DeferredBytes?, now: Double) {
         pending = bytes.map { .write($0) } ?? .remove
     }
 

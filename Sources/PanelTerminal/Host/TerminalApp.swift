@@ -34,7 +34,7 @@ public enum AppEffect: Equatable, Sendable {
     /// The document changed: save this version (the host coalesces and saves off the main loop).
     case save(PanelDocument)
     /// The open editor's draft changed: keep these bytes beside the store, or remove the draft (nil).
-    case saveDraft(Data?)
+    case saveDraft(DeferredBytes?)
     /// Save and leave.
     case quit
     /// Ctrl-Z: restore the terminal and stop; redraw when continued.
@@ -43,7 +43,7 @@ public enum AppEffect: Equatable, Sendable {
     case redraw
     /// The selection moved: keep these bytes (a `CursorSidecar`) in `FILE.cursor` for
     /// `scrutiny present --follow-cursor`. The host writes at most a few a second, the latest wins.
-    case publishCursor(Data)
+    case publishCursor(DeferredBytes)
     /// Write an export (atomically); when `replacing` is false and the file exists, the host
     /// writes nothing and replies `.exportExists` so the app can ask first.
     case exportFile(ExportRequest)

@@ -223,7 +223,7 @@ public final class TerminalHost<App: TerminalApp> {
         guard let journal else { return }
         let bytes: Data?
         switch change {
-        case let .write(draft): bytes = draft
+        case let .write(draft): bytes = draft.bytes
         case .remove: bytes = nil
         }
         do {
@@ -235,7 +235,7 @@ public final class TerminalHost<App: TerminalApp> {
         } catch {
             saveState.recordFailed(error.description)
             // Tried again a second later (a fresh temp file), unless newer text comes first.
-            if let bytes { drafts.offer(bytes, now: clock()) }
+            if let bytes { drafts.offer(DeferredBytes(bytes), now: clock()) }
         }
         showSaveState()
     }
@@ -264,7 +264,7 @@ public final class TerminalHost<App: TerminalApp> {
         guard case let .write(bytes) = change else { return }
         publishedCursor = true
         let files = self.files
-        runSideFileWrite { try? files.writeCursor(bytes) }
+        runSideFileWrite { try? files.writeCursor(bytes.bytes) }
     }
 
     /// Saves the draft and the document, then gives the terminal back. A second signal meanwhile

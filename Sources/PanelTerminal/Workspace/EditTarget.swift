@@ -91,7 +91,7 @@ enum EditTarget: Codable, Hashable, Sendable {
 
 /// An open editor's text as it is kept beside the store while typing, so a crash loses at most
 /// the last second of it.
-struct Draft: Codable, Equatable {
+struct Draft: Codable, Equatable, Sendable {
     var target: EditTarget
     var text: String
     var cursor: Int

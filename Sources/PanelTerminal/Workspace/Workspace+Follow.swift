@@ -44,7 +44,7 @@ extension Workspace {
         let cursor = cursorSidecar
         guard cursor != chair.published else { return }
         chair.published = cursor
-        outbox.append(.publishCursor(cursor.encoded()))
+        outbox.append(.publishCursor(DeferredBytes(cursor: cursor)))
     }
 
     /// What the clerk's instance publishes for followers: the pane and the ids, no text.

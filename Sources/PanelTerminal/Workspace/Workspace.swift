@@ -100,7 +100,7 @@ public struct Workspace: TerminalApp {
         revealChairView()
         let draftAfter = currentDraft
         if draftAfter?.target != draftBefore?.target || draftAfter?.text != draftBefore?.text {
-            outbox.append(.saveDraft(draftAfter?.encoded()))
+            outbox.append(.saveDraft(draftAfter.map(DeferredBytes.init(draft:))))
         }
         publishSelectionIfMoved()
         // Belt and braces: a read-only view never asks for anything to be written.
