@@ -87,16 +87,19 @@ struct CanonicalJSONWriter: ~Copyable {
         value.withUTF8 { utf8 in
             reserve(utf8.count + 2)
             put(UInt8(ascii: "\""))
-            guard let start = utf8.baseAddress else { return put(UInt8(ascii: "\"")) }
-            var run = 0  // start of the bytes not yet copied, all of which need no escape
-            for i in 0..<utf8.count {
-                let byte = start[i]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                put(start + run, i - run)
-                escape(byte)
-                run = i + 1
+            if let start = utf8.baseAddress {
+                var done = 0
+                while done < utf8.count {
+                    // Copy the longest run that needs no escape in one go, then escape one byte.
+                    let run = Self.lengthNeedingNoEscape(start + done, utf8.count - done)
+                    put(start + done, run)
+                    done += run
+                    if done < utf8.count {
+                        escape(start[done])
+                        done += 1
+                    }
+                }
             }
-            put(start + run, utf8.count - run)
             put(UInt8(ascii: "\""))
         }
     }
@@ -184,12 +187,14 @@ struct CanonicalJSONWriter: ~Copyable {
         }
     }
 
+    @inline(__always)
     private mutating func put(_ byte: UInt8) {
         reserve(1)
         base[count] = byte
         count += 1
     }
 
+    @inline(__always)
     private mutating func put(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
         guard length > 0 else { return }
         reserve(length)
@@ -197,10 +202,47 @@ struct CanonicalJSONWriter: ~Copyable {
         count += length
     }
 
+    @inline(__always)
     private mutating func reserve(_ length: Int) {
-        guard count + length > capacity else { return }
-        capacity = max(2 * capacity, count + length)
+        if count + length > capacity { grow(toHold: count + length) }
+    }
+
+    @inline(never)
+    private mutating func grow(toHold needed: Int) {
+        capacity = max(2 * capacity, needed)
         guard let memory = realloc(base, capacity) else { fatalError("out of memory for \(capacity) bytes of JSON") }
         base = memory.assumingMemoryBound(to: UInt8.self)
+    }
+
+    // MARK: Finding what to escape
+
+    /// How many bytes from `start` on are copied as they are: up to the first `"`, `\` or byte
+    /// below 0x20. Most text has none, so it looks at eight bytes at a time.
+    static func lengthNeedingNoEscape(_ start: UnsafePointer<UInt8>, _ length: Int) -> Int {
+        var i = 0
+        while i + 8 <= length, !anyNeedsEscape(UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self)) {
+            i += 8
+        }
+        while i < length, !needsEscape(start[i]) { i += 1 }
+        return i
+    }
+
+    @inline(__always)
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Whether any of the eight bytes of `word` needs an escape, without looking at each: the
+    /// "has a byte less than n" trick (Anderson's Bit Twiddling Hacks), exact for "any", which
+    /// is all this asks. XOR with a repeated byte turns the bytes equal to it into zeros.
+    /// Bytes of 0x80 and above (the UTF-8 of non-ASCII text) never count.
+    @inline(__always)
+    static func anyNeedsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+        /// Some byte of `x` is below `n` (for n ≤ 0x80).
+        func hasByteBelow(_ x: UInt64, _ n: UInt64) -> Bool { (x &- ones &* n) & ~x & highBits != 0 }
+        return hasByteBelow(word, 0x20)
+            || hasByteBelow(word ^ (ones &* UInt64(UInt8(ascii: "\""))), 1)
+            || hasByteBelow(word ^ (ones &* UInt64(UInt8(ascii: "\\"))), 1)
     }
 }

@@ -109,6 +109,35 @@ final class CanonicalJSONTests: XCTestCase {
         }
     }
 
+    /// The eight-bytes-at-a-time test agrees with the byte-by-byte one: every byte value at
+    /// every place in a word, among clean ASCII and among non-ASCII bytes, and random words.
+    func testTheWordAtATimeEscapeCheckAgreesWithTheByteCheck() {
+        for background in [UInt8(ascii: "a"), 0xFF, 0x80, 0x21, 0x5D] {
+            for place in 0..<8 {
+                for value in 0...255 {
+                    var bytes = [UInt8](repeating: background, count: 8)
+                    bytes[place] = UInt8(value)
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    XCTAssertEqual(CanonicalJSONWriter.anyNeedsEscape(word), bytes.contains(where: CanonicalJSONWriter.needsEscape),
+                                   "byte \(value) at \(place) among \(background)")
+                }
+            }
+        }
+        var rng = SeededGenerator(seed: 11)
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...40, using: &rng)
+            // Mostly bytes that need no escape, so runs of every length occur.
+            let bytes = (0..<length).map { _ in
+                Int.random(in: 0..<12, using: &rng) == 0 ? UInt8.random(in: 0...0x5C, using: &rng) : UInt8.random(in: 0x5D...0xFF, using: &rng)
+            }
+            let expected = bytes.firstIndex(where: CanonicalJSONWriter.needsEscape) ?? bytes.count
+            let found = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.map { CanonicalJSONWriter.lengthNeedingNoEscape($0, buffer.count) } ?? 0
+            }
+            XCTAssertEqual(found, expected, "\(bytes)")
+        }
+    }
+
     // MARK: Helpers
 
     private func documentWithNote(_ text: String) -> PanelDocument {
