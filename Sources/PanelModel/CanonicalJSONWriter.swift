@@ -28,6 +28,12 @@ import Glibc
 ///
 /// Noncopyable, because it owns its buffer: `finish()` hands the bytes to a `Data` without
 /// copying them, and a writer dropped unfinished frees them.
+///
+/// The buffer is a mapping of its own (`mmap`), not a `malloc` block: when the `Data` is freed
+/// the pages go back to the system at once. From `malloc`, the buffer of a 20 MB panel stayed
+/// resident in the autosave thread's arena after the save, and the next save's came on top
+/// (VmRSS 65 → 85 → 105 MB over two saves, measured). Pages are only resident once written,
+/// so a generous first guess of the size costs address space, not memory.
 struct CanonicalJSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0
@@ -40,15 +46,15 @@ struct CanonicalJSONWriter: ~Copyable {
     /// `capacity` is a guess of the output's size; the buffer grows past it when needed.
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
-        guard let memory = malloc(self.capacity) else { fatalError("out of memory for \(self.capacity) bytes of JSON") }
-        base = memory.assumingMemoryBound(to: UInt8.self)
+        base = Self.map(self.capacity)
     }
 
-    deinit { free(base) }
+    deinit { munmap(base, capacity) }
 
-    /// The bytes written, handed over to the `Data` without a copy (it frees them).
+    /// The bytes written, handed over to the `Data` without a copy (it unmaps them).
     consuming func finish() -> Data {
-        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
+        let capacity = self.capacity
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .custom { memory, _ in munmap(memory, capacity) })
         discard self
         return data
     }
@@ -207,11 +213,21 @@ struct CanonicalJSONWriter: ~Copyable {
         if count + length > capacity { grow(toHold: count + length) }
     }
 
+    /// At least doubles the buffer. Seldom: the first guess is meant to be over the size.
     @inline(never)
     private mutating func grow(toHold needed: Int) {
-        capacity = max(2 * capacity, needed)
-        guard let memory = realloc(base, capacity) else { fatalError("out of memory for \(capacity) bytes of JSON") }
-        base = memory.assumingMemoryBound(to: UInt8.self)
+        let larger = max(2 * capacity, needed)
+        let memory = Self.map(larger)
+        memcpy(memory, base, count)
+        munmap(base, capacity)
+        base = memory
+        capacity = larger
+    }
+
+    private static func map(_ length: Int) -> UnsafeMutablePointer<UInt8> {
+        let memory = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let memory, memory != MAP_FAILED else { fatalError("out of memory for \(length) bytes of JSON") }
+        return memory.assumingMemoryBound(to: UInt8.self)
     }
 
     // MARK: Finding what to escape
