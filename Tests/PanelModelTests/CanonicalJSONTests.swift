@@ -55,6 +55,7 @@ final class CanonicalJSONTests: XCTestCase {
             XCTAssertGreaterThan(document.notes.count, 60, name)
             XCTAssertTrue(PanelStore.encode(document) == bytes, "\(name): the writer changed the file's bytes")
             XCTAssertTrue(try ReferenceJSON.encode(document) == bytes, "\(name): JSONEncoder changed the file's bytes")
+            XCTAssertGreaterThanOrEqual(document.estimatedJSONSize, bytes.count, "\(name): the writer's buffer had to grow")
         }
     }
 
