@@ -119,24 +119,29 @@ extension Framework: Codable {
         self.cells = cells
     }
 
-    /// Cells are written in reading order (row by row, as the grid shows them), then any whose
-    /// row or column is gone, sorted, so the same document always gives the same bytes.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(criteria, forKey: .criteria)
         try c.encode(dimensions, forKey: .dimensions)
-        var stored: [StoredCell] = []
+        try c.encode(storedCells.map { StoredCell(criterion: $0.key.criterion, dimension: $0.key.dimension, text: $0.text) },
+                     forKey: .cells)
+    }
+
+    /// The cells in the order the store lists them: reading order (row by row, as the grid
+    /// shows them), then any whose row or column is gone, sorted, so the same document always
+    /// gives the same bytes. Shared by `encode(to:)` and the canonical writer.
+    var storedCells: [(key: CellKey, text: String)] {
+        var stored: [(key: CellKey, text: String)] = []
         stored.reserveCapacity(cells.count)
         for criterion in criteria {
             for dimension in dimensions {
-                if let text = cells[CellKey(criterion: criterion.id, dimension: dimension.id)] {
-                    stored.append(StoredCell(criterion: criterion.id, dimension: dimension.id, text: text))
-                }
+                let key = CellKey(criterion: criterion.id, dimension: dimension.id)
+                if let text = cells[key] { stored.append((key, text)) }
             }
         }
         for key in orphanCells.sorted(by: { ($0.criterion, $0.dimension) < ($1.criterion, $1.dimension) }) {
-            stored.append(StoredCell(criterion: key.criterion, dimension: key.dimension, text: cells[key]!))
+            stored.append((key, cells[key]!))
         }
-        try c.encode(stored, forKey: .cells)
+        return stored
     }
 }
