@@ -76,24 +76,52 @@ public enum PanelStore {
     ///
     /// Decoded a piece (about 256 KB) at a time: the decoder's working copy of what it reads
     /// is then a piece's, not the whole array's, which matters while the first frame is being
-    /// drawn beside it. A piece must hold at least one note: only a stray comma could make one
-    /// empty, and then the whole decode has the last word.
+    /// drawn beside it. Pieces are decoded on every core at once (the main thread only waits
+    /// for them once the first frame is drawn), and joined in their order. A piece must hold at
+    /// least one note: only a stray comma could make one empty, and then the whole decode has
+    /// the last word.
     public static func decodeNotes(_ data: Data, at range: Range<Int>, pieceSize: Int = 1 << 18) -> [Note]? {
         let pieces = NotesSpan.pieces(of: range, in: data, size: pieceSize)
         guard pieces.count > 1 else {
             let slice = data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]
             return try? JSONDecoder().decode([Note].self, from: slice)
         }
-        var notes: [Note] = []
-        for piece in pieces {
+        let parts = DecodedPieces(count: pieces.count)
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+            let piece = pieces[index]
             var list = Data(capacity: piece.count + 2)
             list.append(UInt8(ascii: "["))
             list.append(data[(data.startIndex + piece.lowerBound)..<(data.startIndex + piece.upperBound)])
             list.append(UInt8(ascii: "]"))
-            guard let part = try? JSONDecoder().decode([Note].self, from: list), !part.isEmpty else { return nil }
-            notes += part
+            let part = try? JSONDecoder().decode([Note].self, from: list)
+            parts.set(index, part.flatMap { $0.isEmpty ? nil : $0 })
         }
-        return notes
+        return parts.joined()
+    }
+
+    /// The notes of each piece as its decoding thread hands them in; nil for a piece that did not decode.
+    private final class DecodedPieces: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [[Note]?]
+
+        init(count: Int) { parts = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ notes: [Note]?) {
+            lock.withLock { parts[index] = notes }
+        }
+
+        /// All the notes in the pieces' order, or nil when any piece failed.
+        func joined() -> [Note]? {
+            lock.withLock {
+                var notes: [Note] = []
+                notes.reserveCapacity(parts.reduce(0) { $0 + ($1?.count ?? 0) })
+                for part in parts {
+                    guard let part else { return nil }
+                    notes += part
+                }
+                return notes
+            }
+        }
     }
 
     /// Brings a file of an older format version up to date, then decodes it. Nothing is written:
