@@ -2,13 +2,18 @@ import Foundation
 
 /// The top line: the panel's title on the left, how saving is going on the right
 /// ("saved 10:41:07", "saving…", or "NOT SAVED: reason" in the alarm style).
-struct TitleBar {
+struct TitleBar: Equatable {
     let panelTitle: String
     let saveStatus: SaveStatus?
     let timeZone: TimeZone
     /// "● LIVE Special Parents Forum 2 · 00:42:13" while a live session runs: the session's
     /// title, cut when the line is short, and the elapsed time, never cut.
-    var live: (title: String, elapsed: String)? = nil
+    var live: Live? = nil
+
+    struct Live: Equatable {
+        var title: String
+        var elapsed: String
+    }
 
     func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
         buffer.fill(rect, style: Style(.titleBar))

@@ -1,29 +1,34 @@
 import PanelModel
 
-/// Drawing: the whole frame from the state alone. The host diffs frames, so drawing
-/// everything each time costs little and can never leave a stale corner.
+/// Drawing: the whole frame from the state alone. The panes come from the pane cache, each
+/// redrawn only when something it shows changed (see `PaneCache`); the overlays are drawn over
+/// them every frame. The host diffs frames, so the terminal is sent only the cells that changed.
 extension Workspace {
     public func render(into buffer: inout ScreenBuffer) {
-        let full = Rect(x: 0, y: 0, width: buffer.width, height: buffer.height)
-        buffer.fill(full)
-        buffer.cursor = nil
+        render(into: &buffer, reusing: paneCache)
+    }
+
+    /// Draws the frame, with the panes of `cache` that are still what they would be drawn as;
+    /// with no cache, every pane is drawn afresh (what the cached frame must always equal).
+    func render(into buffer: inout ScreenBuffer, reusing cache: PaneCache?) {
         let layout = ScreenLayout(width: buffer.width, height: buffer.height)
-        if layout.isTooSmall {
+        if layout.isTooSmall || isInChairView {
+            // Drawn whole every frame: these keep nothing in the pane cache.
+            buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: buffer.height))
+            buffer.cursor = nil
+            if !layout.isTooSmall { return renderChairView(into: &buffer) }
             let text = "terminal too small (need \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight))"
             let x = max(0, (buffer.width - DisplayWidth.of(text)) / 2)
             buffer.put(text, x: x, y: buffer.height / 2, style: Style(.alarm, bold: true))
             return
         }
-        if isInChairView { return renderChairView(into: &buffer) }
-        TitleBar(panelTitle: document.panel.title, saveStatus: saveStatus, timeZone: timeZone, live: liveTitle)
-            .draw(in: layout.titleBar, into: &buffer)
-        for pane in Pane.allCases {
-            PaneFrame.draw(layout.rect(of: pane), title: pane.title, focused: pane == focus, into: &buffer)
+        if let cache {
+            buffer = cache.draw(width: buffer.width, height: buffer.height) { drawPanes(layout, into: &$0) }
+        } else {
+            var frame = PaneCache.Frame(buffer: ScreenBuffer(width: buffer.width, height: buffer.height))
+            drawPanes(layout, into: &frame)
+            buffer = frame.buffer
         }
-        schedulePane(layout).draw(into: &buffer)
-        gridPane(layout).draw(into: &buffer)
-        questionsPane(layout).draw(into: &buffer)
-        drawBottomLine(layout, into: &buffer)
         switch mode {
         case .editing(let session):
             let frame = EditorBox.draw(session.editor, anchor: anchor(for: session.target, in: layout), bounds: layout.body,
@@ -34,9 +39,61 @@ extension Workspace {
                 .draw(in: HelpOverlay.box(width: buffer.width, height: buffer.height), into: &buffer)
         case .notes(let view):
             drawNotes(view, layout: layout, into: &buffer)
-        case .normal, .prompt:
+        case .prompt(let prompt):
+            // Over the hint line, which it covers whole; the cache keeps the hint line beneath.
+            PromptLine(prompt: prompt, message: message).draw(in: layout.bottomLine, into: &buffer)
+        case .normal:
             break
         }
+    }
+
+    /// The title bar, the three panes in their frames, and the hint line: each drawn only when
+    /// its key (everything its drawing reads) differs from the one it was last drawn with.
+    /// The document enters every pane's key as its `revision`, which changes with any edit.
+    private func drawPanes(_ layout: ScreenLayout, into frame: inout PaneCache.Frame) {
+        let titleBar = TitleBar(panelTitle: document.panel.title, saveStatus: saveStatus, timeZone: timeZone,
+                                live: liveTitle.map { TitleBar.Live(title: $0.title, elapsed: $0.elapsed) })
+        frame.part(.titleBar, in: layout.titleBar, key: titleBar) { titleBar.draw(in: layout.titleBar, into: &$0) }
+
+        let schedule = PaneKey(rect: layout.schedule, revision: revision, focused: focus == .schedule, query: searchQuery,
+                               firstRow: scroll.schedule, selected: selection.scheduleItem)
+        frame.part(.schedule, in: layout.schedule, key: schedule) { buffer in
+            PaneFrame.draw(layout.schedule, title: Pane.schedule.title, focused: schedule.focused, into: &buffer)
+            schedulePane(layout).draw(into: &buffer)
+        }
+
+        let grid = PaneKey(rect: layout.framework, revision: revision, focused: focus == .framework, query: searchQuery,
+                           firstRow: scroll.gridRow, firstColumn: scroll.gridColumn,
+                           selected: selection.criterion, selectedColumn: selection.dimension)
+        frame.part(.framework, in: layout.framework, key: grid) { buffer in
+            PaneFrame.draw(layout.framework, title: Pane.framework.title, focused: grid.focused, into: &buffer)
+            gridPane(layout).draw(into: &buffer)
+        }
+
+        let questions = PaneKey(rect: layout.questions, revision: revision, focused: focus == .questions,
+                                query: searchQuery, firstRow: scroll.questions, selected: selection.question)
+        frame.part(.questions, in: layout.questions, key: questions) { buffer in
+            PaneFrame.draw(layout.questions, title: Pane.questions.title, focused: questions.focused, into: &buffer)
+            questionsPane(layout).draw(into: &buffer)
+        }
+
+        // A prompt is drawn over the bottom line as an overlay (it places the cursor).
+        if case .prompt = mode { return }
+        let hintLine = HintLine(hints: hints, message: message, position: position)
+        frame.part(.bottomLine, in: layout.bottomLine, key: hintLine) { hintLine.draw(in: layout.bottomLine, into: &$0) }
+    }
+
+    /// What a pane's drawing reads besides the document (named by its revision): where it is,
+    /// whether it has focus, the search, how far it is scrolled and what is selected in it.
+    private struct PaneKey: Equatable {
+        var rect: Rect
+        var revision: Revision
+        var focused: Bool
+        var query: String?
+        var firstRow: Int
+        var firstColumn = 0
+        var selected: String?
+        var selectedColumn: String? = nil
     }
 
     // MARK: Panes
@@ -100,14 +157,6 @@ extension Workspace {
     }
 
     // MARK: The bottom line
-
-    private func drawBottomLine(_ layout: ScreenLayout, into buffer: inout ScreenBuffer) {
-        if case .prompt(let prompt) = mode {
-            PromptLine(prompt: prompt, message: message).draw(in: layout.bottomLine, into: &buffer)
-        } else {
-            HintLine(hints: hints, message: message, position: position).draw(in: layout.bottomLine, into: &buffer)
-        }
-    }
 
     /// The most useful keys of the moment, read from the keymap.
     private var hints: [HintLine.Hint] {

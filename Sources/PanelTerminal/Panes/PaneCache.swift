@@ -1,0 +1,90 @@
+import Foundation
+import Synchronization
+
+/// The last frame's panes, each with the key of everything its drawing read, so a frame redraws
+/// only the panes that a key changed: a move in the grid redraws the grid and the hint line, a
+/// letter typed into the editor redraws neither (the editor box is drawn over them every frame).
+///
+/// A pane is the title bar, the bottom line, or a pane's frame with everything inside it: parts
+/// that never draw outside their own rectangle, so each can be kept or redrawn on its own.
+/// Overlays (editor, notes, help, prompt) are never kept: `Workspace.render` draws them over a
+/// copy of the panes every frame.
+///
+/// Owned by the workspace and shared by its copies, like `CellLinesCache`. That is safe because
+/// keys name the document by its `Revision`, which no two copies that changed apart share. A
+/// class because drawing is not `mutating`; the lock because the host may hand the workspace
+/// to another thread.
+final class PaneCache: @unchecked Sendable {
+    enum Part: Int, CaseIterable {
+        case titleBar, schedule, framework, questions, bottomLine
+    }
+
+    /// The panes of the last frame, without overlays.
+    private var panes: ScreenBuffer?
+    private var keys: [(any Equatable)?] = Array(repeating: nil, count: Part.allCases.count)
+    private var drawn: [Part] = []
+    private let lock = NSLock()
+
+    /// The parts the last frame drew rather than kept, in drawing order (for tests).
+    var drawnLastFrame: [Part] { lock.withLock { drawn } }
+
+    /// Runs `body` on the last frame's panes (blank when there are none at this size); `body`
+    /// redraws what changed through `Frame.part`. Returns the panes, which are kept for next time.
+    func draw(width: Int, height: Int, _ body: (inout Frame) -> Void) -> ScreenBuffer {
+        lock.withLock {
+            var frame: Frame
+            if let panes, panes.width == width, panes.height == height {
+                frame = Frame(buffer: panes, keys: keys)
+                self.panes = nil  // so the frame's buffer is not shared, and is changed in place
+            } else {
+                frame = Frame(buffer: ScreenBuffer(width: width, height: height))
+            }
+            body(&frame)
+            panes = frame.buffer
+            keys = frame.keys
+            drawn = frame.drawn
+            return frame.buffer
+        }
+    }
+
+    /// A frame being drawn: the buffer and the key each pane in it was drawn with.
+    struct Frame {
+        private(set) var buffer: ScreenBuffer
+        fileprivate var keys: [(any Equatable)?] = Array(repeating: nil, count: Part.allCases.count)
+        fileprivate var drawn: [Part] = []
+
+        /// A blank frame that remembers nothing: every part is drawn (the reference the cache
+        /// must always equal).
+        init(buffer: ScreenBuffer) {
+            self.buffer = buffer
+        }
+
+        fileprivate init(buffer: ScreenBuffer, keys: [(any Equatable)?]) {
+            self.buffer = buffer
+            self.keys = keys
+        }
+
+        /// Draws `part` into `rect` (blanked first) unless it is already there with an equal
+        /// key. The key must hold everything `draw` reads: a forgotten input is a stale pane.
+        mutating func part<Key: Equatable>(_ part: Part, in rect: Rect, key: Key, draw: (inout ScreenBuffer) -> Void) {
+            if let kept = keys[part.rawValue] as? Key, kept == key { return }
+            buffer.fill(rect)
+            draw(&buffer)
+            keys[part.rawValue] = key
+            drawn.append(part)
+        }
+    }
+}
+
+/// Names one state of a workspace's document (and its note counts): a new one for every change,
+/// drawn from one counter for the whole process, so two copies of a workspace that changed
+/// apart never share one, and a key holding it stands for the whole document at no cost.
+struct Revision: Hashable, Sendable {
+    private let number: UInt64
+
+    private static let counter = Atomic<UInt64>(0)
+
+    static func next() -> Revision {
+        Revision(number: counter.wrappingAdd(1, ordering: .relaxed).newValue)
+    }
+}
