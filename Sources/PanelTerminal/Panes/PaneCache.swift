@@ -33,9 +33,9 @@ final class PaneCache: @unchecked Sendable {
     func draw(width: Int, height: Int, _ body: (inout Frame) -> Void) -> ScreenBuffer {
         lock.withLock {
             var frame: Frame
-            if let panes, panes.width == width, panes.height == height {
-                frame = Frame(buffer: panes, keys: keys)
-                self.panes = nil  // so the frame's buffer is not shared, and is changed in place
+            if panes?.width == width && panes?.height == height, let kept = panes.take() {
+                // Taken, not copied: the cache lets go, so the frame can change it in place.
+                frame = Frame(buffer: kept, keys: keys)
             } else {
                 frame = Frame(buffer: ScreenBuffer(width: width, height: height))
             }
