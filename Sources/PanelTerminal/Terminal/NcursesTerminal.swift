@@ -9,6 +9,7 @@ public final class NcursesTerminal: TerminalDevice {
     private let theme: Theme
     /// Attributes and colour pair for each style drawn so far.
     private var looks: [Style: (attributes: attr_t, pair: Int16)] = [:]
+    private var lastLook: (style: Style, look: (attributes: attr_t, pair: Int16))?
     private var pairNumbers: [Theme.Pair: Int16] = [:]
     private var shown: ScreenBuffer?
     private var ended = false
@@ -143,7 +144,7 @@ public final class NcursesTerminal: TerminalDevice {
         guard !ended else { return }
         for change in frame.changes(since: shown) {
             // "" is the second column of a wide character, already covered by the first.
-            guard !change.cell.character.isEmpty else { continue }
+            guard !change.cell.glyph.isEmpty else { continue }
             put(change.cell, x: change.x, y: change.y)
         }
         if let cursor = frame.cursor {
@@ -159,12 +160,19 @@ public final class NcursesTerminal: TerminalDevice {
 
     private func put(_ cell: ScreenBuffer.Cell, x: Int, y: Int) {
         let look = attributes(for: cell.style)
-        // A character is one spacing code point and up to four combining ones (CCHARW_MAX 5).
+        // A character is one spacing code point and up to four combining ones (CCHARW_MAX 5),
+        // handed over NUL-terminated in a buffer on the stack (this runs for every changed cell).
         let text = Self.safeForTerminal(cell.character)
-        var wide: [wchar_t] = text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-        wide.append(0)
         var styled = cchar_t()
-        setcchar(&styled, wide, look.attributes, look.pair, nil)
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 6) { wide in
+            var count = 0
+            for scalar in text.unicodeScalars.prefix(5) {
+                wide[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            }
+            wide[count] = 0
+            setcchar(&styled, wide.baseAddress, look.attributes, look.pair, nil)
+        }
         // Writing the bottom-right cell reports ERR (the cursor cannot advance) but draws it.
         mvwadd_wch(window, Int32(y), Int32(x), &styled)
     }
@@ -182,6 +190,14 @@ public final class NcursesTerminal: TerminalDevice {
     }
 
     private func attributes(for style: Style) -> (attributes: attr_t, pair: Int16) {
+        // Neighbouring cells mostly share a style: skip the look-up (and its hashing) for them.
+        if let last = lastLook, last.style == style { return last.look }
+        let look = lookUp(style)
+        lastLook = (style, look)
+        return look
+    }
+
+    private func lookUp(_ style: Style) -> (attributes: attr_t, pair: Int16) {
         if let known = looks[style] { return known }
         let look = theme.look(for: style)
         var attributes = scrutiny_a_normal()
