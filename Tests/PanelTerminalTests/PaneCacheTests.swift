@@ -17,15 +17,20 @@ final class PaneCacheTests: XCTestCase {
         }
     }
 
-    func testAMoveInTheGridRedrawsOnlyTheGridAndTheHintLine() {
+    func testAMoveInTheGridUpdatesTheGridInPlaceAndRedrawsTheHintLine() {
         var driver = WorkspaceDriver(width: 120, height: 40)
         _ = driver.screen(width: 120, height: 40)
         XCTAssertEqual(driver.workspace.paneCache.drawnLastFrame, PaneCache.Part.allCases)
         driver.press("right")
-        _ = driver.screen(width: 120, height: 40)
-        XCTAssertEqual(driver.workspace.paneCache.drawnLastFrame, [.framework, .bottomLine])
+        XCTAssertEqual(driver.screen(width: 120, height: 40), fresh(driver.workspace, width: 120, height: 40))
+        XCTAssertEqual(driver.workspace.paneCache.drawnLastFrame, [.bottomLine])
+        XCTAssertEqual(driver.workspace.paneCache.updatedLastFrame, [.framework], "only the selection moved")
         _ = driver.screen(width: 120, height: 40)
         XCTAssertEqual(driver.workspace.paneCache.drawnLastFrame, [], "nothing changed, nothing is drawn")
+        XCTAssertEqual(driver.workspace.paneCache.updatedLastFrame, [])
+        driver.press("tab")
+        XCTAssertEqual(driver.screen(width: 120, height: 40), fresh(driver.workspace, width: 120, height: 40))
+        XCTAssertEqual(driver.workspace.paneCache.updatedLastFrame, [.framework], "focus alone: its frame is redrawn")
     }
 
     func testTypingInACellRedrawsNoPaneOnlyTheEditorOverThem() {

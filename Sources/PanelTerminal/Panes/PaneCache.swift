@@ -23,10 +23,13 @@ final class PaneCache: @unchecked Sendable {
     private var panes: ScreenBuffer?
     private var keys: [(any Equatable)?] = Array(repeating: nil, count: Part.allCases.count)
     private var drawn: [Part] = []
+    private var updated: [Part] = []
     private let lock = NSLock()
 
-    /// The parts the last frame drew rather than kept, in drawing order (for tests).
+    /// The parts the last frame drew whole, in drawing order (for tests).
     var drawnLastFrame: [Part] { lock.withLock { drawn } }
+    /// The parts the last frame updated in place (for tests).
+    var updatedLastFrame: [Part] { lock.withLock { updated } }
 
     /// Runs `body` on the last frame's panes (blank when there are none at this size); `body`
     /// redraws what changed through `Frame.part`. Returns the panes, which are kept for next time.
@@ -43,6 +46,7 @@ final class PaneCache: @unchecked Sendable {
             panes = frame.buffer
             keys = frame.keys
             drawn = frame.drawn
+            updated = frame.updated
             return frame.buffer
         }
     }
@@ -52,6 +56,7 @@ final class PaneCache: @unchecked Sendable {
         private(set) var buffer: ScreenBuffer
         fileprivate var keys: [(any Equatable)?] = Array(repeating: nil, count: Part.allCases.count)
         fileprivate var drawn: [Part] = []
+        fileprivate var updated: [Part] = []
 
         /// A blank frame that remembers nothing: every part is drawn (the reference the cache
         /// must always equal).
@@ -66,12 +71,23 @@ final class PaneCache: @unchecked Sendable {
 
         /// Draws `part` into `rect` (blanked first) unless it is already there with an equal
         /// key. The key must hold everything `draw` reads: a forgotten input is a stale pane.
-        mutating func part<Key: Equatable>(_ part: Part, in rect: Rect, key: Key, draw: (inout ScreenBuffer) -> Void) {
-            if let kept = keys[part.rawValue] as? Key, kept == key { return }
-            buffer.fill(rect)
-            draw(&buffer)
+        ///
+        /// `update`, when given, is tried first on a part drawn with another key: it redraws
+        /// in place only what differs between the drawn key and this one (a grid whose
+        /// selection moved), or returns false, and the part is drawn whole.
+        mutating func part<Key: Equatable>(_ part: Part, in rect: Rect, key: Key,
+                                           update: ((_ drawn: Key, inout ScreenBuffer) -> Bool)? = nil,
+                                           draw: (inout ScreenBuffer) -> Void) {
+            let kept = keys[part.rawValue] as? Key
+            if let kept, kept == key { return }
+            if let kept, let update, update(kept, &buffer) {
+                updated.append(part)
+            } else {
+                buffer.fill(rect)
+                draw(&buffer)
+                drawn.append(part)
+            }
             keys[part.rawValue] = key
-            drawn.append(part)
         }
     }
 }

@@ -55,23 +55,35 @@ extension Workspace {
                                 live: liveTitle.map { TitleBar.Live(title: $0.title, elapsed: $0.elapsed) })
         frame.part(.titleBar, in: layout.titleBar, key: titleBar) { titleBar.draw(in: layout.titleBar, into: &$0) }
 
-        let schedule = PaneKey(rect: layout.schedule, revision: revision, focused: focus == .schedule, query: searchQuery,
-                               firstRow: scroll.schedule, selected: selection.scheduleItem)
+        let schedule = PaneKey(view: PaneView(rect: layout.schedule, revision: revision, query: searchQuery,
+                                              firstRow: scroll.schedule),
+                               focused: focus == .schedule, selected: selection.scheduleItem)
         frame.part(.schedule, in: layout.schedule, key: schedule) { buffer in
             PaneFrame.draw(layout.schedule, title: Pane.schedule.title, focused: schedule.focused, into: &buffer)
             schedulePane(layout).draw(into: &buffer)
         }
 
-        let grid = PaneKey(rect: layout.framework, revision: revision, focused: focus == .framework, query: searchQuery,
-                           firstRow: scroll.gridRow, firstColumn: scroll.gridColumn,
-                           selected: selection.criterion, selectedColumn: selection.dimension)
-        frame.part(.framework, in: layout.framework, key: grid) { buffer in
+        let grid = PaneKey(view: PaneView(rect: layout.framework, revision: revision, query: searchQuery,
+                                          firstRow: scroll.gridRow, firstColumn: scroll.gridColumn),
+                           focused: focus == .framework, selected: selection.criterion, selectedColumn: selection.dimension)
+        // A move in the grid (the commonest key of all) changes only its selection: the cells
+        // and headers selected before and now are redrawn over the rest.
+        frame.part(.framework, in: layout.framework, key: grid, update: { drawn, buffer in
+            guard drawn.view == grid.view else { return false }
+            if drawn.focused != grid.focused {
+                PaneFrame.draw(layout.framework, title: Pane.framework.title, focused: grid.focused, into: &buffer)
+            }
+            let cells = [gridPosition(criterion: drawn.selected, dimension: drawn.selectedColumn), gridPosition]
+                .compactMap { $0 }.map { (row: $0.row, column: $0.column) }
+            return gridPane(layout).redrawSelection(rows: cells.map(\.row), cells: cells, into: &buffer)
+        }, draw: { buffer in
             PaneFrame.draw(layout.framework, title: Pane.framework.title, focused: grid.focused, into: &buffer)
             gridPane(layout).draw(into: &buffer)
-        }
+        })
 
-        let questions = PaneKey(rect: layout.questions, revision: revision, focused: focus == .questions,
-                                query: searchQuery, firstRow: scroll.questions, selected: selection.question)
+        let questions = PaneKey(view: PaneView(rect: layout.questions, revision: revision, query: searchQuery,
+                                               firstRow: scroll.questions),
+                                focused: focus == .questions, selected: selection.question)
         frame.part(.questions, in: layout.questions, key: questions) { buffer in
             PaneFrame.draw(layout.questions, title: Pane.questions.title, focused: questions.focused, into: &buffer)
             questionsPane(layout).draw(into: &buffer)
@@ -83,17 +95,31 @@ extension Workspace {
         frame.part(.bottomLine, in: layout.bottomLine, key: hintLine) { hintLine.draw(in: layout.bottomLine, into: &$0) }
     }
 
-    /// What a pane's drawing reads besides the document (named by its revision): where it is,
-    /// whether it has focus, the search, how far it is scrolled and what is selected in it.
+    /// A pane's key: what its drawing reads besides the document (named by its revision).
     private struct PaneKey: Equatable {
+        var view: PaneView
+        var focused: Bool
+        var selected: String?
+        var selectedColumn: String? = nil
+    }
+
+    /// What a pane shows, as against where its selection is and whether it has focus: where
+    /// it is, the document, the search and how far it is scrolled.
+    private struct PaneView: Equatable {
         var rect: Rect
         var revision: Revision
-        var focused: Bool
         var query: String?
         var firstRow: Int
         var firstColumn = 0
-        var selected: String?
-        var selectedColumn: String? = nil
+    }
+
+    /// (criterion index, dimension index) of the cell with these ids, as `gridPosition` is of
+    /// the selected one.
+    private func gridPosition(criterion: String?, dimension: String?) -> (row: Int, column: Int)? {
+        let f = document.framework
+        guard let row = f.criteria.firstIndex(where: { $0.id == criterion }),
+              let column = f.dimensions.firstIndex(where: { $0.id == dimension }) else { return nil }
+        return (row, column)
     }
 
     // MARK: Panes
