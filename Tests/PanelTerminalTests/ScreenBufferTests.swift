@@ -145,4 +145,15 @@ final class ScreenBufferTests: XCTestCase {
         screen[4, 0] = cell
         XCTAssertEqual(screen.line(0), "a" + family + "bZ")
     }
+
+    /// The terminal adapter's shortcut: a cell of one plain narrow scalar is read as that scalar;
+    /// anything else (several scalars, wide, a control) is not, and goes the long way.
+    func testAPlainNarrowGlyphIsReadAsItsScalar() {
+        for text in ["a", " ", "~", "é", "ÿ", "─", "—", "…", "●", "◆", "≠", "✗", "⟩", "␛"] {
+            XCTAssertEqual(Glyph(text).plainNarrowScalar, text.unicodeScalars.first!.value, text)
+        }
+        for text in ["", "e\u{301}", "日", "😀", "\u{1B}", "\u{7F}", "\u{202E}", "\u{AD}", "ab", "\u{0}", "👨\u{200D}👩\u{200D}👧\u{200D}👦"] {
+            XCTAssertNil(Glyph(text).plainNarrowScalar, text.debugDescription)
+        }
+    }
 }

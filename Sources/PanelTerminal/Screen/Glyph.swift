@@ -61,6 +61,22 @@ struct Glyph: Hashable, Sendable {
     /// True for "", the second column of a wide character.
     var isEmpty: Bool { high == 0 && low == 0 }
 
+    /// The character's one scalar when it is a plain narrow one (`DisplayWidth.isPlainNarrow`:
+    /// one column, no control), read without building a string: what the terminal adapter
+    /// sends for almost every cell.
+    var plainNarrowScalar: UInt32? {
+        let count = high >> Self.lengthShift
+        let b0 = UInt32(low & 0xFF), b1 = UInt32(low >> 8 & 0x3F), b2 = UInt32(low >> 16 & 0x3F)
+        let value: UInt32
+        switch count {
+        case 1: value = b0
+        case 2 where b0 & 0xE0 == 0xC0: value = (b0 & 0x1F) << 6 | b1
+        case 3 where b0 & 0xF0 == 0xE0: value = (b0 & 0x0F) << 12 | b1 << 6 | b2
+        default: return nil  // longer (no plain narrow scalar takes four bytes), or several scalars
+        }
+        return DisplayWidth.isPlainNarrow(value) ? value : nil
+    }
+
     var string: String {
         let count = high >> Self.lengthShift
         if count == Self.longMark { return LongCharacters.character(at: Int(low)) }

@@ -162,13 +162,18 @@ public final class NcursesTerminal: TerminalDevice {
         let look = attributes(for: cell.style)
         // A character is one spacing code point and up to four combining ones (CCHARW_MAX 5),
         // handed over NUL-terminated in a buffer on the stack (this runs for every changed cell).
-        let text = Self.safeForTerminal(cell.character)
         var styled = cchar_t()
         withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 6) { wide in
             var count = 0
-            for scalar in text.unicodeScalars.prefix(5) {
-                wide[count] = wchar_t(bitPattern: scalar.value)
-                count += 1
+            if let scalar = cell.glyph.plainNarrowScalar {
+                // One scalar that is no control: no string to build or check.
+                wide[0] = wchar_t(bitPattern: scalar)
+                count = 1
+            } else {
+                for scalar in Self.safeForTerminal(cell.character).unicodeScalars.prefix(5) {
+                    wide[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
             }
             wide[count] = 0
             setcchar(&styled, wide.baseAddress, look.attributes, look.pair, nil)
