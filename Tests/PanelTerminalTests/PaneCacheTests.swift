@@ -59,6 +59,23 @@ final class PaneCacheTests: XCTestCase {
         XCTAssertTrue(other.screen(width: 120, height: 40).text.contains("Yak"))
     }
 
+    /// The hint line's keys are remembered by context: a conflict in focus that no pane shows
+    /// (a note's, named by `c n`) is a context of its own, with keep-ours and take-theirs.
+    func testTheHintLineOfAConflictNoPaneShowsIsNotTheUsualOne() {
+        var document = TestPanel.make()
+        document.conflicts = [MergeConflict(kind: .editedOnBothSides, place: .item(.note, id: "note-2", field: "text"),
+                                            base: "Clusters", ours: "Clusters vary", theirs: "Clusters differ")]
+        var driver = WorkspaceDriver(document, width: 120, height: 40)
+        let usual = driver.screen(width: 120, height: 40)
+        driver.press("c n")
+        _ = driver.screen(width: 120, height: 40)
+        driver.press("esc")  // clears the message; the conflict stays in focus
+        let screen = driver.screen(width: 120, height: 40)
+        XCTAssertEqual(screen, fresh(driver.workspace, width: 120, height: 40))
+        XCTAssertTrue(screen.line(39).contains("keep ours"), screen.line(39))
+        XCTAssertFalse(usual.line(39).contains("keep ours"))
+    }
+
     // MARK: The property
 
     func fresh(_ workspace: Workspace, width: Int, height: Int) -> ScreenBuffer {
@@ -122,8 +139,8 @@ final class PaneCacheTests: XCTestCase {
         return doc
     }
 
-    /// The test panel after a merge with conflicts in a cell, a criterion, a schedule item and
-    /// a question.
+    /// The test panel after a merge with conflicts in a cell, a criterion, a schedule item, a
+    /// question and a note.
     static var merged: PanelDocument {
         var doc = TestPanel.make()
         doc.conflicts = [
@@ -135,6 +152,9 @@ final class PaneCacheTests: XCTestCase {
                           base: "Autism", ours: "Autism Partnership Board", theirs: "APB"),
             MergeConflict(kind: .editedOnBothSides, place: .item(.question, id: "q-equity", field: "title"),
                           base: "Equity?", ours: "Equity", theirs: "Fairness"),
+            // No pane shows a note: `c n` names it, and keep-ours/take-theirs act on it.
+            MergeConflict(kind: .editedOnBothSides, place: .item(.note, id: "note-2", field: "text"),
+                          base: "Clusters", ours: "Clusters vary", theirs: "Clusters differ"),
         ]
         return doc
     }

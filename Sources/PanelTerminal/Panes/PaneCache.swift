@@ -51,6 +51,29 @@ final class PaneCache: @unchecked Sendable {
         }
     }
 
+    /// What the hint line's keys depend on besides the keymap: the kind of mode, the focused
+    /// pane, and whether a merge conflict is in focus (and can be combined by editing).
+    struct HintsContext: Hashable {
+        var mode: Int
+        var focus: Int
+        var conflict: Bool
+        var combine: Bool
+    }
+
+    private var hints: [HintsContext: [HintLine.Hint]] = [:]
+    /// Its own lock: the hints are asked for while a frame is drawn, under `lock`.
+    private let hintsLock = NSLock()
+
+    /// The hints for `context`, made once (`make` looks each key up in the keymap); with no
+    /// context, made afresh.
+    func hints(for context: HintsContext?, _ make: () -> [HintLine.Hint]) -> [HintLine.Hint] {
+        guard let context else { return make() }
+        if let known = hintsLock.withLock({ hints[context] }) { return known }
+        let made = make()
+        hintsLock.withLock { hints[context] = made }
+        return made
+    }
+
     /// A frame being drawn: the buffer and the key each pane in it was drawn with.
     struct Frame {
         private(set) var buffer: ScreenBuffer

@@ -143,7 +143,11 @@ public struct ScreenBuffer: Equatable, Sendable {
         let cell = Cell(glyph: Glyph(character), style: style)
         for y in r.y..<r.y + r.height {
             clearWideNeighbours(r.x, y, r.width)
-            for x in r.x..<r.x + r.width { self[x, y] = cell }
+            // One row at a time, in place (the editor box fills a few hundred cells a key).
+            let start = y * width + r.x
+            cells.withUnsafeMutableBufferPointer { all in
+                UnsafeMutableBufferPointer(rebasing: all[start..<start + r.width]).update(repeating: cell)
+            }
         }
     }
 

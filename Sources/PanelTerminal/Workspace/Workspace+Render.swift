@@ -23,10 +23,10 @@ extension Workspace {
             return
         }
         if let cache {
-            buffer = cache.draw(width: buffer.width, height: buffer.height) { drawPanes(layout, into: &$0) }
+            buffer = cache.draw(width: buffer.width, height: buffer.height) { drawPanes(layout, into: &$0, hints: cache) }
         } else {
             var frame = PaneCache.Frame(buffer: ScreenBuffer(width: buffer.width, height: buffer.height))
-            drawPanes(layout, into: &frame)
+            drawPanes(layout, into: &frame, hints: nil)
             buffer = frame.buffer
         }
         switch mode {
@@ -50,7 +50,9 @@ extension Workspace {
     /// The title bar, the three panes in their frames, and the hint line: each drawn only when
     /// its key (everything its drawing reads) differs from the one it was last drawn with.
     /// The document enters every pane's key as its `revision`, which changes with any edit.
-    private func drawPanes(_ layout: ScreenLayout, into frame: inout PaneCache.Frame) {
+    /// The hint line's keys are looked up in the keymap once per context and then taken from
+    /// `hints` (the pane cache), when there is one.
+    private func drawPanes(_ layout: ScreenLayout, into frame: inout PaneCache.Frame, hints memory: PaneCache?) {
         let titleBar = TitleBar(panelTitle: document.panel.title, saveStatus: saveStatus, timeZone: timeZone,
                                 live: liveTitle.map { TitleBar.Live(title: $0.title, elapsed: $0.elapsed) })
         frame.part(.titleBar, in: layout.titleBar, key: titleBar) { titleBar.draw(in: layout.titleBar, into: &$0) }
@@ -91,7 +93,8 @@ extension Workspace {
 
         // A prompt is drawn over the bottom line as an overlay (it places the cursor).
         if case .prompt = mode { return }
-        let hintLine = HintLine(hints: hints, message: message, position: position)
+        let hintLine = HintLine(hints: memory.map { $0.hints(for: hintsContext) { hints } } ?? hints,
+                                message: message, position: position)
         frame.part(.bottomLine, in: layout.bottomLine, key: hintLine) { hintLine.draw(in: layout.bottomLine, into: &$0) }
     }
 
@@ -183,6 +186,22 @@ extension Workspace {
     }
 
     // MARK: The bottom line
+
+    /// Everything `hints` depends on but the keymap, which a workspace never changes (nil in
+    /// the notes view, whose hints follow the view and are not remembered).
+    private var hintsContext: PaneCache.HintsContext? {
+        let kind: Int
+        switch mode {
+        case .editing: kind = 0
+        case .help: kind = 1
+        case .notes: return nil
+        case .normal: kind = 2
+        case .prompt: kind = 3
+        }
+        let conflict = kind == 2 && conflictInFocus != nil
+        return PaneCache.HintsContext(mode: kind, focus: focus.rawValue, conflict: conflict,
+                                      combine: conflict && !conflictsHere.isEmpty)
+    }
 
     /// The most useful keys of the moment, read from the keymap.
     private var hints: [HintLine.Hint] {
