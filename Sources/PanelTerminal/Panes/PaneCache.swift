@@ -2,8 +2,9 @@ import Foundation
 import Synchronization
 
 /// The last frame's panes, each with the key of everything its drawing read, so a frame redraws
-/// only the panes that a key changed: a move in the grid redraws the grid and the hint line, a
-/// letter typed into the editor redraws neither (the editor box is drawn over them every frame).
+/// only the panes that a key changed: a move in the grid redraws the hint line and, in the grid,
+/// only the cells selected before and now; a letter typed into the editor redraws no pane (the
+/// editor box is drawn over them every frame). It also remembers the hint line's keys by context.
 ///
 /// A pane is the title bar, the bottom line, or a pane's frame with everything inside it: parts
 /// that never draw outside their own rectangle, so each can be kept or redrawn on its own.
