@@ -156,4 +156,32 @@ final class ScreenBufferTests: XCTestCase {
             XCTAssertNil(Glyph(text).plainNarrowScalar, text.debugDescription)
         }
     }
+
+    /// The changes between two frames are exactly the cells that differ, whatever was drawn in
+    /// between (rows skipped whole when their bytes match, others compared cell by cell).
+    func testChangesAreTheCellsThatDifferAfterAnyDrawing() {
+        var random = SplitMix64(seed: 5)
+        let texts = ["abc", "─┼─", "日本", "✗ ≠", "x", "  ", "e\u{301}"]
+        var previous = ScreenBuffer(width: 20, height: 6)
+        for _ in 0..<300 {
+            var next = previous
+            for _ in 0..<random.next(4) {
+                let style = random.next(2) == 0 ? Style.normal : Style(.selected, bold: true)
+                if random.next(3) == 0 {
+                    next.fill(Rect(x: random.next(20), y: random.next(6), width: random.next(8), height: random.next(3)), style: style)
+                } else {
+                    next.put(texts[random.next(texts.count)], x: random.next(22) - 2, y: random.next(6), style: style)
+                }
+            }
+            var expected: [[Int]] = []
+            for y in 0..<6 {
+                for x in 0..<20 where next[x, y] != previous[x, y] { expected.append([x, y]) }
+            }
+            let changes = next.changes(since: previous)
+            XCTAssertEqual(changes.map { [$0.x, $0.y] }, expected)
+            XCTAssertTrue(changes.allSatisfy { next[$0.x, $0.y] == $0.cell })
+            previous = next
+        }
+        XCTAssertEqual(previous.changes(since: previous).count, 0)
+    }
 }

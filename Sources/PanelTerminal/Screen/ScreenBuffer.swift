@@ -1,3 +1,5 @@
+import Foundation
+
 /// An in-memory picture of the terminal: a grid of cells, each one character and its style.
 ///
 /// Panes draw into it; the terminal adapter writes only the cells that differ from the last
@@ -184,9 +186,18 @@ public struct ScreenBuffer: Equatable, Sendable {
         cells.withUnsafeBufferPointer { now in
             previous.cells.withUnsafeBufferPointer { before in
                 // The same storage (a frame that changed nothing, the panes kept): no change.
-                guard now.baseAddress != before.baseAddress else { return }
-                for i in now.indices where now[i] != before[i] {
-                    out.append((i % width, i / width, now[i]))
+                guard let nowStart = now.baseAddress, let beforeStart = before.baseAddress, nowStart != beforeStart
+                else { return }
+                let rowBytes = width * MemoryLayout<Cell>.stride
+                for y in 0..<height {
+                    let start = y * width
+                    // Most rows are the same bytes as last frame's (cells are plain memory): one
+                    // comparison skips them. Different bytes are compared cell by cell, so a row
+                    // that differs only in padding is still found unchanged.
+                    if memcmp(nowStart + start, beforeStart + start, rowBytes) == 0 { continue }
+                    for i in start..<start + width where now[i] != before[i] {
+                        out.append((i - start, y, now[i]))
+                    }
                 }
             }
         }
