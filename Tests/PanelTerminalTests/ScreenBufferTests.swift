@@ -99,4 +99,89 @@ final class ScreenBufferTests: XCTestCase {
         XCTAssertEqual(buffer.put("xyz12", x: -2, y: 0), 3)
         XCTAssertEqual(buffer.line(0), "z12de")
     }
+
+    /// The fast paths of `put` (ASCII, plain narrow scalars) place exactly what the character
+    /// walk places: box rules, marks and accents, next to wide characters, combining marks and
+    /// controls, from every start and at every width, over wide characters already there.
+    func testFastPathsPlaceWhatTheCharacterWalkPlaces() {
+        let texts = ["┌──────┐", "— ≠ ● ◆ ✗ ▴ ▾ · ×…", "Café ŷ", "ab—e\u{301}", "──\u{301}", "a漢─b", "✗\u{1B}x",
+                     "‹›⟨⟩↵␛", "", "plain ascii", "x\u{202E}y", "abc─", "───────\u{20DD}", "é\u{AD}é"]
+        for text in texts {
+            for x in -3...9 {
+                for maxWidth in [nil, 0, 1, 2, 3, 5, 8] {
+                    var fast = ScreenBuffer(width: 8, height: 1)
+                    fast.put("日本語ab", x: 0, y: 0)
+                    var walked = fast
+                    let columns = fast.put(text, x: x, y: 0, style: Style(.mark), maxWidth: maxWidth)
+                    let limit = min(walked.width, x + (maxWidth ?? walked.width))
+                    let walkedColumns = x < walked.width ? walked.putCharacters(text, x: x, y: 0, style: Style(.mark), limit: limit) : 0
+                    let what = "\(text.debugDescription) at \(x), maxWidth \(String(describing: maxWidth))"
+                    XCTAssertEqual(columns, walkedColumns, what)
+                    XCTAssertEqual(fast, walked, what + ": \(fast.line(0)) vs \(walked.line(0))")
+                }
+            }
+        }
+    }
+
+    /// A cell keeps any character exactly, however long: ASCII, accents, wide and combined
+    /// characters inline, an emoji family of 25 bytes through the table of long characters.
+    func testACellGivesBackTheCharacterItWasGiven() {
+        let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦"
+        XCTAssertGreaterThan(family.utf8.count, 15)
+        for text in ["", " ", "a", "~", "é", "e\u{301}", "日", "─", "🇬🇧", "1\u{FE0F}\u{20E3}", family, "\u{0}", "abcdefghijklmno"] {
+            let cell = ScreenBuffer.Cell(character: text, style: Style(.mark))
+            XCTAssertEqual(cell.character, text, text.debugDescription)
+            XCTAssertEqual(cell.glyph.isEmpty, text.isEmpty, text.debugDescription)
+            XCTAssertEqual(cell, ScreenBuffer.Cell(character: String(text), style: Style(.mark)))
+        }
+        XCTAssertNotEqual(ScreenBuffer.Cell(character: "a", style: .normal), ScreenBuffer.Cell(character: "b", style: .normal))
+        XCTAssertNotEqual(ScreenBuffer.Cell(character: family, style: .normal), ScreenBuffer.Cell(character: "👨", style: .normal))
+        var screen = ScreenBuffer(width: 6, height: 1)
+        XCTAssertEqual(screen.put("a" + family + "b", x: 0, y: 0), 4)
+        XCTAssertEqual(screen[1, 0].character, family)
+        XCTAssertEqual(screen.line(0), "a" + family + "b")
+        var cell = screen[4, 0]
+        cell.character = "Z"
+        screen[4, 0] = cell
+        XCTAssertEqual(screen.line(0), "a" + family + "bZ")
+    }
+
+    /// The terminal adapter's shortcut: a cell of one plain narrow scalar is read as that scalar;
+    /// anything else (several scalars, wide, a control) is not, and goes the long way.
+    func testAPlainNarrowGlyphIsReadAsItsScalar() {
+        for text in ["a", " ", "~", "é", "ÿ", "─", "—", "…", "●", "◆", "≠", "✗", "⟩", "␛"] {
+            XCTAssertEqual(Glyph(text).plainNarrowScalar, text.unicodeScalars.first!.value, text)
+        }
+        for text in ["", "e\u{301}", "日", "😀", "\u{1B}", "\u{7F}", "\u{202E}", "\u{AD}", "ab", "\u{0}", "👨\u{200D}👩\u{200D}👧\u{200D}👦"] {
+            XCTAssertNil(Glyph(text).plainNarrowScalar, text.debugDescription)
+        }
+    }
+
+    /// The changes between two frames are exactly the cells that differ, whatever was drawn in
+    /// between (rows skipped whole when their bytes match, others compared cell by cell).
+    func testChangesAreTheCellsThatDifferAfterAnyDrawing() {
+        var random = SplitMix64(seed: 5)
+        let texts = ["abc", "─┼─", "日本", "✗ ≠", "x", "  ", "e\u{301}"]
+        var previous = ScreenBuffer(width: 20, height: 6)
+        for _ in 0..<300 {
+            var next = previous
+            for _ in 0..<random.next(4) {
+                let style = random.next(2) == 0 ? Style.normal : Style(.selected, bold: true)
+                if random.next(3) == 0 {
+                    next.fill(Rect(x: random.next(20), y: random.next(6), width: random.next(8), height: random.next(3)), style: style)
+                } else {
+                    next.put(texts[random.next(texts.count)], x: random.next(22) - 2, y: random.next(6), style: style)
+                }
+            }
+            var expected: [[Int]] = []
+            for y in 0..<6 {
+                for x in 0..<20 where next[x, y] != previous[x, y] { expected.append([x, y]) }
+            }
+            let changes = next.changes(since: previous)
+            XCTAssertEqual(changes.map { [$0.x, $0.y] }, expected)
+            XCTAssertTrue(changes.allSatisfy { next[$0.x, $0.y] == $0.cell })
+            previous = next
+        }
+        XCTAssertEqual(previous.changes(since: previous).count, 0)
+    }
 }

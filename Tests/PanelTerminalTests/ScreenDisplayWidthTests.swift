@@ -50,4 +50,34 @@ final class ScreenDisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("👍🏽 🇬🇧 é"), 7)
         XCTAssertEqual(DisplayWidth.of(""), 0)
     }
+
+    /// The scalars measured without a property look-up are what the full measure says: one
+    /// column, no stand-in, and never joined to a neighbour (so `put` may place them one by one).
+    func testPlainNarrowScalarsAreOneColumnDrawnAsTheyAreAndStandAlone() {
+        var count = 0
+        for v in UInt32(0)...0x10FFFF where DisplayWidth.isPlainNarrow(v) {
+            guard let s = Unicode.Scalar(v) else { return XCTFail("\(v) is not a scalar") }
+            count += 1
+            let hex = String(v, radix: 16)
+            XCTAssertEqual(DisplayWidth.measured(s), 1, hex)
+            switch s.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .nonspacingMark, .spacingMark, .enclosingMark,
+                 .surrogate, .privateUse, .unassigned:
+                XCTFail("\(hex) is \(s.properties.generalCategory)")
+            default:
+                break
+            }
+            XCTAssertFalse(s.properties.isGraphemeExtend || s.properties.isEmojiPresentation, hex)
+            let c = Character(s)
+            XCTAssertEqual(VisibleText.display(c), [c], hex)
+            XCTAssertEqual("\(c)\(c)a\(c)─\(c)".count, 6, hex)
+        }
+        XCTAssertGreaterThan(count, 1000)
+        for c: Character in ["─", "│", "┌", "—", "…", "·", "×", "≠", "●", "◆", "▴", "▾", "✗", "↵", "‹", "›", "⟨", "⟩", "␛", "é"] {
+            XCTAssertTrue(DisplayWidth.isPlainNarrow(c.unicodeScalars.first!.value), "\(c)")
+        }
+        for v: UInt32 in [0x7F, 0xAD, 0x300, 0x200B, 0x2028, 0x202E, 0x231A, 0x25FD, 0x2705, 0x1F600] {
+            XCTAssertFalse(DisplayWidth.isPlainNarrow(v), String(v, radix: 16))
+        }
+    }
 }

@@ -134,3 +134,22 @@ final class TextWrapHyphenationTests: XCTestCase {
         XCTAssertEqual(PaneFrame.visible("a\u{7}b"), "a^Gb")
     }
 }
+
+/// ASCII text is wrapped byte by byte; the lines are those the character walk gives.
+final class TextWrapASCIITests: XCTestCase {
+    func testASCIITextWrapsAsTheCharacterWalkWrapsIt() {
+        var random = SplitMix64(seed: 9)
+        let words = ["a", "of", "data", "Problematical", "school-to-school", "http://x.org/a/b", "12345678901", "",
+                     "SENDIASS", "x", "  ", "\n", "\n\n", "Depends", "on", "condition", "it's", "(yes)"]
+        for _ in 0..<600 {
+            let text = (0..<random.next(12)).map { _ in words[random.next(words.count)] }.joined(separator: " ")
+            for width in [1, 2, 3, 4, 5, 8, 13, 30] {
+                for hyphenate in [false, true] {
+                    XCTAssertEqual(TextWrap.wrap(text, width: width, hyphenate: hyphenate),
+                                   TextWrap.wrapCharacters(text, width: width, hyphenate: hyphenate),
+                                   "\(text.debugDescription) at \(width), hyphenate \(hyphenate)")
+                }
+            }
+        }
+    }
+}

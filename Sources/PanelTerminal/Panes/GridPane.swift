@@ -36,6 +36,30 @@ struct GridPane {
         drawScrollMarks(into: &buffer)
     }
 
+    /// Redraws, over this grid as drawn with another selection, only what shows the selection:
+    /// the header line (the selected column's name is underlined), the headers of `rows` and
+    /// the cells `cells` (those selected before and now); nothing else in the grid depends on
+    /// it. Each is blanked first, as the whole grid is before it is drawn; the scroll marks
+    /// go back on top. False when there is no grid to update (an empty framework).
+    func redrawSelection(rows: [Int], cells: [(row: Int, column: Int)], into buffer: inout ScreenBuffer) -> Bool {
+        let g = geometry
+        guard !g.interior.isEmpty, !framework.criteria.isEmpty, !framework.dimensions.isEmpty else { return false }
+        buffer.fill(Rect(x: g.interior.x, y: g.interior.y, width: g.interior.width, height: 1))
+        drawHeaders(into: &buffer)
+        for row in rows {
+            guard let y = g.rowY(row) else { continue }
+            buffer.fill(Rect(x: g.interior.x, y: y, width: g.rowHeaderWidth, height: g.rowHeight(row)))
+            drawRowHeader(row, into: &buffer)
+        }
+        for (row, index) in cells {
+            guard let cell = g.cellRect(row: row, column: index), let column = g.column(index) else { continue }
+            buffer.fill(cell)
+            drawCell(row: row, column: column, into: &buffer)
+        }
+        drawScrollMarks(into: &buffer)
+        return true
+    }
+
     private func drawHeaders(into buffer: inout ScreenBuffer) {
         let y = geometry.interior.y
         for column in geometry.columns {

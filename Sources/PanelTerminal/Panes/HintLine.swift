@@ -4,7 +4,7 @@
 ///
 /// Hints are shown in their given order, but when they do not all fit, the least important
 /// (highest `rank`) give way first, so at 80 columns "? help" is not lost behind "tab panes".
-struct HintLine {
+struct HintLine: Equatable {
     /// One hint: what it does, and the keys that do it.
     struct Hint: Equatable {
         var keys: String

@@ -4,16 +4,21 @@ import PanelModel
 /// The top line: the panel's title on the left, how saving is going on the right
 /// ("saved 10:41:07", "saving…", or "NOT SAVED: reason" in the alarm style), or "loading notes…"
 /// while a big store's notes are still being read (the first frame, drawn before they are).
-struct TitleBar {
+struct TitleBar: Equatable {
     let panelTitle: String
     let saveStatus: SaveStatus?
     /// The zone "saved HH:MM:SS" is told in; nil: the machine's.
     let timeZone: TimeZone?
     /// "● LIVE Special Parents Forum 2 · 00:42:13" while a live session runs: the session's
     /// title, cut when the line is short, and the elapsed time, never cut.
-    var live: (title: String, elapsed: String)? = nil
+    var live: Live? = nil
     /// The notes are not in yet: say so where the save state goes (nothing can be saved meanwhile).
     var loadingNotes = false
+
+    struct Live: Equatable {
+        var title: String
+        var elapsed: String
+    }
 
     func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
         buffer.fill(rect, style: Style(.titleBar))

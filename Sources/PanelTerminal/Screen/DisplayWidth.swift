@@ -18,6 +18,29 @@ public enum DisplayWidth {
     }
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
+        isPlainNarrow(scalar.value) ? 1 : measured(scalar)
+    }
+
+    /// Scalars known without a Unicode property look-up to take one column, to be drawn as they
+    /// are, and never to join a neighbour into one character: Latin letters and punctuation,
+    /// arrows, maths, box drawing and the marks the panes use (— … · × ≠ ● ◆ ▴ ▾ ✗ ↵ ‹ › ⟨ ⟩ ␛).
+    /// Text made only of them is one column per scalar (`ScreenBuffer.put` relies on it).
+    /// Every one is checked against the full measure by `ScreenDisplayWidthTests`.
+    @inline(__always)
+    static func isPlainNarrow(_ v: UInt32) -> Bool {
+        if v < 0x7F { return v >= 0x20 }
+        if v < 0x300 { return v >= 0xA0 && v != 0xAD }
+        switch v {
+        case 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x2319, 0x2400...0x2426, 0x2500...0x25FC,
+             0x2710...0x2727, 0x27E6...0x27EF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The width from the scalar's Unicode properties.
+    static func measured(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return 1 }
@@ -32,7 +55,9 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII: one column a byte, no grapheme walk.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     private static func isWide(_ v: UInt32) -> Bool {

@@ -66,6 +66,7 @@ public enum VisibleText {
 
     static func needsStandIn(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
+        if DisplayWidth.isPlainNarrow(v) { return false }  // no look-up in `names` for most text
         return v < 0x20 || (0x7F...0x9F).contains(v) || names[v] != nil
     }
 

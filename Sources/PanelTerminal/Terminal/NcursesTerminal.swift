@@ -151,7 +151,7 @@ public final class NcursesTerminal: TerminalDevice {
         guard !ended else { return }
         for change in frame.changes(since: shown) {
             // "" is the second column of a wide character, already covered by the first.
-            guard !change.cell.character.isEmpty else { continue }
+            guard !change.cell.glyph.isEmpty else { continue }
             put(change.cell, x: change.x, y: change.y)
         }
         if let cursor = frame.cursor {
@@ -168,22 +168,25 @@ public final class NcursesTerminal: TerminalDevice {
     private func put(_ cell: ScreenBuffer.Cell, x: Int, y: Int) {
         let look = attributes(for: cell.style)
         // A character is one spacing code point and up to four combining ones (CCHARW_MAX 5),
-        // ended by a zero. Laid out on the stack: an array per cell was a third of the cost
-        // of sending a first frame (4,800 cells).
-        var wide: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &wide) { raw in
-            let slots = raw.bindMemory(to: wchar_t.self)
+        // handed over NUL-terminated in a buffer on the stack (this runs for every changed cell).
+        var styled = cchar_t()
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 6) { wide in
             var count = 0
-            for scalar in Self.safeForTerminal(cell.character).unicodeScalars {
-                guard count < 5 else { break }
-                slots[count] = wchar_t(bitPattern: scalar.value)
-                count += 1
+            if let scalar = cell.glyph.plainNarrowScalar {
+                // One scalar that is no control: no string to build or check.
+                wide[0] = wchar_t(bitPattern: scalar)
+                count = 1
+            } else {
+                for scalar in Self.safeForTerminal(cell.character).unicodeScalars.prefix(5) {
+                    wide[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
             }
-            var styled = cchar_t()
-            setcchar(&styled, slots.baseAddress, look.attributes, look.pair, nil)
-            // Writing the bottom-right cell reports ERR (the cursor cannot advance) but draws it.
-            mvwadd_wch(window, Int32(y), Int32(x), &styled)
+            wide[count] = 0
+            setcchar(&styled, wide.baseAddress, look.attributes, look.pair, nil)
         }
+        // Writing the bottom-right cell reports ERR (the cursor cannot advance) but draws it.
+        mvwadd_wch(window, Int32(y), Int32(x), &styled)
     }
 
     /// The last line of defence: panes draw through `VisibleText`, but a cell set directly must
@@ -199,7 +202,7 @@ public final class NcursesTerminal: TerminalDevice {
     }
 
     private func attributes(for style: Style) -> (attributes: attr_t, pair: Int16) {
-        // Neighbouring cells mostly share a style: compare with the last before hashing.
+        // Neighbouring cells mostly share a style: skip the look-up (and its hashing) for them.
         if let last = lastLook, last.style == style { return last.look }
         let look = lookUp(style)
         lastLook = (style, look)

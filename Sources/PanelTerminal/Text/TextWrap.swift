@@ -27,15 +27,28 @@ public enum TextWrap {
     ///   of four columns or more; such a line's
     ///   `text` is then one character longer than its offsets, so the editor never asks for it.
     public static func wrap(_ text: String, width: Int, hyphenate: Bool = false) -> [Line] {
+        // Printable ASCII and line breaks: every byte is a character one column wide, so wrap
+        // the bytes (offsets in bytes are offsets in characters) without a grapheme walk.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) {
+            return wrap(units: Array(text.utf8), width: width, hyphenate: hyphenate)
+        }
+        return wrapCharacters(text, width: width, hyphenate: hyphenate)
+    }
+
+    /// `wrap` character by character, for any text: what the byte path must always equal.
+    static func wrapCharacters(_ text: String, width: Int, hyphenate: Bool = false) -> [Line] {
+        wrap(units: Array(text), width: width, hyphenate: hyphenate)
+    }
+
+    private static func wrap<Unit: WrapUnit>(units chars: [Unit], width: Int, hyphenate: Bool) -> [Line] {
         let width = max(1, width)
         let hyphenate = hyphenate && width >= 4
         var lines: [Line] = []
-        let chars = Array(text)
         var paragraphStart = 0
         var i = 0
         while i <= chars.count {
             // "\r\n" is one Character in Swift; text from outside may still hold it.
-            if i == chars.count || chars[i] == "\n" || chars[i] == "\r\n" {
+            if i == chars.count || chars[i].isLineBreak {
                 wrapParagraph(chars, from: paragraphStart, to: i, width: width, hyphenate: hyphenate, into: &lines)
                 paragraphStart = i + 1
             }
@@ -44,8 +57,8 @@ public enum TextWrap {
         return lines
     }
 
-    private static func wrapParagraph(_ chars: [Character], from start: Int, to end: Int, width: Int,
-                                      hyphenate: Bool, into lines: inout [Line]) {
+    private static func wrapParagraph<Unit: WrapUnit>(_ chars: [Unit], from start: Int, to end: Int, width: Int,
+                                                      hyphenate: Bool, into lines: inout [Line]) {
         var lineStart = start
         if start == end {
             lines.append(Line(text: "", start: start, end: start))
@@ -56,43 +69,37 @@ public enum TextWrap {
             var i = lineStart
             var lastSpace: Int?
             while i < end {
-                let w = VisibleText.width(of: chars[i])
+                let w = chars[i].columns
                 if col + w > width { break }
-                if chars[i] == " " { lastSpace = i }
+                if chars[i].isSpace { lastSpace = i }
                 col += w
                 i += 1
             }
             if i >= end {
-                lines.append(Line(text: String(chars[lineStart..<end]), start: lineStart, end: end))
+                lines.append(Line(text: Unit.text(chars[lineStart..<end]), start: lineStart, end: end))
                 return
             }
             // The line is full. Break after the last space if there was one; a space that
             // falls exactly at the break is eaten; otherwise cut the word (at least one char).
-            if chars[i] == " " {
-                lines.append(Line(text: String(chars[lineStart..<i]), start: lineStart, end: i))
+            if chars[i].isSpace {
+                lines.append(Line(text: Unit.text(chars[lineStart..<i]), start: lineStart, end: i))
                 lineStart = i + 1
             } else if let space = lastSpace, space > lineStart {
-                lines.append(Line(text: String(chars[lineStart..<space]), start: lineStart, end: space))
+                lines.append(Line(text: Unit.text(chars[lineStart..<space]), start: lineStart, end: space))
                 lineStart = space + 1
             } else if hyphenate, i - 1 > lineStart + 1,
-                      chars[lineStart..<end].prefix(while: { $0 != " " }).allSatisfy(isAlphabetic) {
+                      chars[lineStart..<end].prefix(while: { !$0.isSpace }).allSatisfy(\.isAlphabetic) {
                 // A word of letters only: never a web address, a file name or a number.
                 // The letter at i - 1 goes to the next line, making room for the hyphen.
                 let cut = i - 1
-                lines.append(Line(text: String(chars[lineStart..<cut]) + "-", start: lineStart, end: cut))
+                lines.append(Line(text: Unit.text(chars[lineStart..<cut]) + "-", start: lineStart, end: cut))
                 lineStart = cut
             } else {
                 let cut = max(i, lineStart + 1)
-                lines.append(Line(text: String(chars[lineStart..<cut]), start: lineStart, end: cut))
+                lines.append(Line(text: Unit.text(chars[lineStart..<cut]), start: lineStart, end: cut))
                 lineStart = cut
             }
         }
-    }
-
-    /// A letter of an alphabet whose words take a hyphen when split (Latin, Greek, Cyrillic);
-    /// Chinese and Japanese break between characters without one.
-    private static func isAlphabetic(_ c: Character) -> Bool {
-        c.isLetter && (c.unicodeScalars.first?.value ?? .max) < 0x0530
     }
 
     /// The text clipped to `width` columns, ending in "…" when it was cut. A wide character
@@ -118,4 +125,33 @@ public enum TextWrap {
         }
         return out + "…"
     }
+}
+
+/// What wrapping needs of a unit of text: a character, or a byte of text that is all
+/// printable ASCII (then each byte is a character).
+private protocol WrapUnit {
+    /// Columns once drawn.
+    var columns: Int { get }
+    var isSpace: Bool { get }
+    var isLineBreak: Bool { get }
+    /// A letter of an alphabet whose words take a hyphen when split (Latin, Greek, Cyrillic);
+    /// Chinese and Japanese break between characters without one.
+    var isAlphabetic: Bool { get }
+    static func text(_ units: ArraySlice<Self>) -> String
+}
+
+extension Character: WrapUnit {
+    fileprivate var columns: Int { VisibleText.width(of: self) }
+    fileprivate var isSpace: Bool { self == " " }
+    fileprivate var isLineBreak: Bool { self == "\n" || self == "\r\n" }
+    fileprivate var isAlphabetic: Bool { isLetter && (unicodeScalars.first?.value ?? .max) < 0x0530 }
+    fileprivate static func text(_ units: ArraySlice<Character>) -> String { String(units) }
+}
+
+extension UInt8: WrapUnit {
+    fileprivate var columns: Int { 1 }
+    fileprivate var isSpace: Bool { self == 0x20 }
+    fileprivate var isLineBreak: Bool { self == 0x0A }
+    fileprivate var isAlphabetic: Bool { (self | 0x20) >= 0x61 && (self | 0x20) <= 0x7A }
+    fileprivate static func text(_ units: ArraySlice<UInt8>) -> String { String(decoding: units, as: UTF8.self) }
 }

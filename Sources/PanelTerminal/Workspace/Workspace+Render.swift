@@ -1,30 +1,34 @@
 import PanelModel
 
-/// Drawing: the whole frame from the state alone. The host diffs frames, so drawing
-/// everything each time costs little and can never leave a stale corner.
+/// Drawing: the whole frame from the state alone. The panes come from the pane cache, each
+/// redrawn only when something it shows changed (see `PaneCache`); the overlays are drawn over
+/// them every frame. The host diffs frames, so the terminal is sent only the cells that changed.
 extension Workspace {
     public func render(into buffer: inout ScreenBuffer) {
-        let full = Rect(x: 0, y: 0, width: buffer.width, height: buffer.height)
-        buffer.fill(full)
-        buffer.cursor = nil
+        render(into: &buffer, reusing: paneCache)
+    }
+
+    /// Draws the frame, with the panes of `cache` that are still what they would be drawn as;
+    /// with no cache, every pane is drawn afresh (what the cached frame must always equal).
+    func render(into buffer: inout ScreenBuffer, reusing cache: PaneCache?) {
         let layout = ScreenLayout(width: buffer.width, height: buffer.height)
-        if layout.isTooSmall {
+        if layout.isTooSmall || isInChairView {
+            // Drawn whole every frame: these keep nothing in the pane cache.
+            buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: buffer.height))
+            buffer.cursor = nil
+            if !layout.isTooSmall { return renderChairView(into: &buffer) }
             let text = "terminal too small (need \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight))"
             let x = max(0, (buffer.width - DisplayWidth.of(text)) / 2)
             buffer.put(text, x: x, y: buffer.height / 2, style: Style(.alarm, bold: true))
             return
         }
-        if isInChairView { return renderChairView(into: &buffer) }
-        TitleBar(panelTitle: document.panel.title, saveStatus: saveStatus, timeZone: timeZone, live: liveTitle,
-                 loadingNotes: notesLoading)
-            .draw(in: layout.titleBar, into: &buffer)
-        for pane in Pane.allCases {
-            PaneFrame.draw(layout.rect(of: pane), title: pane.title, focused: pane == focus, into: &buffer)
+        if let cache {
+            buffer = cache.draw(width: buffer.width, height: buffer.height) { drawPanes(layout, into: &$0, hints: cache) }
+        } else {
+            var frame = PaneCache.Frame(buffer: ScreenBuffer(width: buffer.width, height: buffer.height))
+            drawPanes(layout, into: &frame, hints: nil)
+            buffer = frame.buffer
         }
-        schedulePane(layout).draw(into: &buffer)
-        gridPane(layout).draw(into: &buffer)
-        questionsPane(layout).draw(into: &buffer)
-        drawBottomLine(layout, into: &buffer)
         switch mode {
         case .editing(let session):
             let frame = EditorBox.draw(session.editor, anchor: anchor(for: session.target, in: layout), bounds: layout.body,
@@ -35,9 +39,91 @@ extension Workspace {
                 .draw(in: HelpOverlay.box(width: buffer.width, height: buffer.height), into: &buffer)
         case .notes(let view):
             drawNotes(view, layout: layout, into: &buffer)
-        case .normal, .prompt:
+        case .prompt(let prompt):
+            // Over the hint line, which it covers whole; the cache keeps the hint line beneath.
+            PromptLine(prompt: prompt, message: message).draw(in: layout.bottomLine, into: &buffer)
+        case .normal:
             break
         }
+    }
+
+    /// The title bar, the three panes in their frames, and the hint line: each drawn only when
+    /// its key (everything its drawing reads) differs from the one it was last drawn with.
+    /// The document enters every pane's key as its `revision`, which changes with any edit.
+    /// The hint line's keys are looked up in the keymap once per context and then taken from
+    /// `hints` (the pane cache), when there is one.
+    private func drawPanes(_ layout: ScreenLayout, into frame: inout PaneCache.Frame, hints memory: PaneCache?) {
+        let titleBar = TitleBar(panelTitle: document.panel.title, saveStatus: saveStatus, timeZone: timeZone,
+                                live: liveTitle.map { TitleBar.Live(title: $0.title, elapsed: $0.elapsed) },
+                                loadingNotes: notesLoading)
+        frame.part(.titleBar, in: layout.titleBar, key: titleBar) { titleBar.draw(in: layout.titleBar, into: &$0) }
+
+        let schedule = PaneKey(view: PaneView(rect: layout.schedule, revision: revision, query: searchQuery,
+                                              firstRow: scroll.schedule),
+                               focused: focus == .schedule, selected: selection.scheduleItem)
+        frame.part(.schedule, in: layout.schedule, key: schedule) { buffer in
+            PaneFrame.draw(layout.schedule, title: Pane.schedule.title, focused: schedule.focused, into: &buffer)
+            schedulePane(layout).draw(into: &buffer)
+        }
+
+        let grid = PaneKey(view: PaneView(rect: layout.framework, revision: revision, query: searchQuery,
+                                          firstRow: scroll.gridRow, firstColumn: scroll.gridColumn),
+                           focused: focus == .framework, selected: selection.criterion, selectedColumn: selection.dimension)
+        // A move in the grid (the commonest key of all) changes only its selection: the cells
+        // and headers selected before and now are redrawn over the rest.
+        frame.part(.framework, in: layout.framework, key: grid, update: { drawn, buffer in
+            guard drawn.view == grid.view else { return false }
+            if drawn.focused != grid.focused {
+                PaneFrame.draw(layout.framework, title: Pane.framework.title, focused: grid.focused, into: &buffer)
+            }
+            let cells = [gridPosition(criterion: drawn.selected, dimension: drawn.selectedColumn), gridPosition]
+                .compactMap { $0 }.map { (row: $0.row, column: $0.column) }
+            return gridPane(layout).redrawSelection(rows: cells.map(\.row), cells: cells, into: &buffer)
+        }, draw: { buffer in
+            PaneFrame.draw(layout.framework, title: Pane.framework.title, focused: grid.focused, into: &buffer)
+            gridPane(layout).draw(into: &buffer)
+        })
+
+        let questions = PaneKey(view: PaneView(rect: layout.questions, revision: revision, query: searchQuery,
+                                               firstRow: scroll.questions),
+                                focused: focus == .questions, selected: selection.question)
+        frame.part(.questions, in: layout.questions, key: questions) { buffer in
+            PaneFrame.draw(layout.questions, title: Pane.questions.title, focused: questions.focused, into: &buffer)
+            questionsPane(layout).draw(into: &buffer)
+        }
+
+        // A prompt is drawn over the bottom line as an overlay (it places the cursor).
+        if case .prompt = mode { return }
+        let hintLine = HintLine(hints: memory.map { $0.hints(for: hintsContext) { hints } } ?? hints,
+                                message: message, position: position)
+        frame.part(.bottomLine, in: layout.bottomLine, key: hintLine) { hintLine.draw(in: layout.bottomLine, into: &$0) }
+    }
+
+    /// A pane's key: what its drawing reads besides the document (named by its revision).
+    private struct PaneKey: Equatable {
+        var view: PaneView
+        var focused: Bool
+        var selected: String?
+        var selectedColumn: String? = nil
+    }
+
+    /// What a pane shows, as against where its selection is and whether it has focus: where
+    /// it is, the document, the search and how far it is scrolled.
+    private struct PaneView: Equatable {
+        var rect: Rect
+        var revision: Revision
+        var query: String?
+        var firstRow: Int
+        var firstColumn = 0
+    }
+
+    /// (criterion index, dimension index) of the cell with these ids, as `gridPosition` is of
+    /// the selected one.
+    private func gridPosition(criterion: String?, dimension: String?) -> (row: Int, column: Int)? {
+        let f = document.framework
+        guard let row = f.criteria.firstIndex(where: { $0.id == criterion }),
+              let column = f.dimensions.firstIndex(where: { $0.id == dimension }) else { return nil }
+        return (row, column)
     }
 
     // MARK: Panes
@@ -102,12 +188,20 @@ extension Workspace {
 
     // MARK: The bottom line
 
-    private func drawBottomLine(_ layout: ScreenLayout, into buffer: inout ScreenBuffer) {
-        if case .prompt(let prompt) = mode {
-            PromptLine(prompt: prompt, message: message).draw(in: layout.bottomLine, into: &buffer)
-        } else {
-            HintLine(hints: hints, message: message, position: position).draw(in: layout.bottomLine, into: &buffer)
+    /// Everything `hints` depends on but the keymap, which a workspace never changes (nil in
+    /// the notes view, whose hints follow the view and are not remembered).
+    private var hintsContext: PaneCache.HintsContext? {
+        let kind: Int
+        switch mode {
+        case .editing: kind = 0
+        case .help: kind = 1
+        case .notes: return nil
+        case .normal: kind = 2
+        case .prompt: kind = 3
         }
+        let conflict = kind == 2 && conflictInFocus != nil
+        return PaneCache.HintsContext(mode: kind, focus: focus.rawValue, conflict: conflict,
+                                      combine: conflict && !conflictsHere.isEmpty)
     }
 
     /// The most useful keys of the moment, read from the keymap.

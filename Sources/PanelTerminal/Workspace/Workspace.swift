@@ -9,7 +9,9 @@ import PanelModel
 ///
 /// Selections are kept by id, never by position, so reordering or renaming keeps them.
 public struct Workspace: TerminalApp {
-    public private(set) var document: PanelDocument
+    public private(set) var document: PanelDocument {
+        didSet { revision = .next() }
+    }
     let keymap: Keymap
     let today: CalendarDate
     /// For the clock in "saved 10:41:07" and the time stamps of notes; nil (the default): the
@@ -44,7 +46,12 @@ public struct Workspace: TerminalApp {
     /// The time of the last event or tick: what the title bar's elapsed time shows.
     var now = Date()
     /// Note counts by cell, question and session, kept up to date edit by edit (see `NoteIndex`).
-    var noteIndex: NoteIndex
+    var noteIndex: NoteIndex {
+        didSet { revision = .next() }
+    }
+    /// Names this state of `document` and `noteIndex`, whatever changed them: the pane cache's
+    /// keys hold it instead of the document (see `Revision`).
+    private(set) var revision = Revision.next()
     /// The note the last search landed on, and where that left the selection (see Workspace+Search).
     var noteMatch: NoteMatch?
     /// A view of a store another Scrutiny is writing: every change is refused ("read-only
@@ -62,6 +69,8 @@ public struct Workspace: TerminalApp {
     let cellLines = CellLinesCache()
     /// Zoomed cells' wrapped text, so a key in the zoom re-wraps nothing (see ZoomView.TextCache).
     let zoomTexts = ZoomView.TextCache()
+    /// The panes of the last frame, so a key redraws only the panes it changed (see PaneCache).
+    let paneCache = PaneCache()
 
     /// - Parameter draft: bytes of an editor draft left by a session that ended while typing;
     ///   the editor reopens on it so nothing typed is lost.
@@ -238,7 +247,7 @@ public struct Workspace: TerminalApp {
     mutating func undo() {
         guard !refusedAsReadOnly() else { return }
         do {
-            guard let applied = try history.undo(&document) else {
+            guard let applied = try stepHistory({ history, document throws(EditError) in try history.undo(&document) }) else {
                 message = StatusMessage(text: "Nothing to undo")
                 return
             }
@@ -253,7 +262,7 @@ public struct Workspace: TerminalApp {
     mutating func redo() {
         guard !refusedAsReadOnly() else { return }
         do {
-            guard let applied = try history.redo(&document) else {
+            guard let applied = try stepHistory({ history, document throws(EditError) in try history.redo(&document) }) else {
                 message = StatusMessage(text: "Nothing to redo")
                 return
             }
@@ -263,6 +272,18 @@ public struct Workspace: TerminalApp {
         } catch {
             message = StatusMessage(text: "Could not redo: \(error)", isError: true)
         }
+    }
+
+    /// Undo or redo: `step` changes the document through the history. The history is taken out
+    /// of `self` meanwhile, because changing the observed document (see `revision`) borrows all
+    /// of `self`; taking it out, not copying it, keeps its stacks from being copied.
+    private mutating func stepHistory(
+        _ step: (inout History, inout PanelDocument) throws(EditError) -> Edit?
+    ) throws(EditError) -> Edit? {
+        var taken = history
+        history = History()
+        defer { history = taken }
+        return try step(&taken, &document)
     }
 
     /// Focuses and selects what an edit changed, so undo shows what it undid; after a removal,
