@@ -142,8 +142,9 @@ final class HostJournalTests: XCTestCase {
     // MARK: - "saved" means on disk
 
     func testAChangeIsInTheJournalOnDiskBeforeTheTitleBarSaysSaved() throws {
-        // Enter edits the first cell, the text goes in, Enter commits; no snapshot ever runs.
-        let host = try host(keys("\r more\r") + [.input(.timeout)])
+        // Enter edits the first cell, the text goes in (a frame, and the draft), Enter commits;
+        // no snapshot ever runs.
+        let host = try host(keys("\r more") + [.input(.timeout)] + keys("\r") + [.input(.timeout)])
         XCTAssertEqual(host.run().ending, .hangUp)
         // The draft (record 1) says nothing; the change is record 2.
         XCTAssertEqual(log.events, ["recorded 2", "saved", "saved"], "recorded, then saved; then the snapshot")
@@ -221,10 +222,11 @@ final class HostJournalTests: XCTestCase {
         _ = try host([])  // opens the session
         let spy = SpyJournal(session, log: log)
         spy.failure = Self.diskFull
-        // Half a second a read: Enter opens the editor (its draft fails at once), "ab" is typed,
-        // the draft is tried again each second, and the disk recovers at the fifth read.
-        let host = try host(keys("\rab") + Array(repeating: .input(.timeout), count: 4), journal: spy,
-                            beforeRead: { index in if index == 4 { spy.failure = nil } }, secondsPerRead: 0.5)
+        // Half a second a read: Enter opens the editor and "ab" is typed in one burst; the draft,
+        // written once that frame is drawn (read 3), fails; it is tried again each second (read 5
+        // fails too), and the disk recovers before the seventh read.
+        let host = try host(keys("\rab") + Array(repeating: .input(.timeout), count: 6), journal: spy,
+                            beforeRead: { index in if index == 6 { spy.failure = nil } }, secondsPerRead: 0.5)
         _ = host.run()
         // Failed at once, again a second later while the disk was still full, then written.
         XCTAssertEqual(log.events, ["failed: " + Self.diskFull.description, "failed: " + Self.diskFull.description, "saved"])

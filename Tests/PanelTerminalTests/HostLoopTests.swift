@@ -185,15 +185,28 @@ final class HostLoopTests: XCTestCase {
         XCTAssertEqual(terminal.frames.last?.line(1), "60x20")
     }
 
-    func testADraftIsWrittenAtOnceThenAtMostOnceASecondWithTheLatestText() {
-        // Each read is 0.3 s on the invented clock: "a" (at 0.3 s) is written at once; "ab" and
-        // "abc" wait until a second after that write (1.5 s, the first read after 1.3 s).
-        let terminal = ScriptedTerminal(chars("abc") + [.input(.timeout), .input(.timeout)])
+    func testADraftIsWrittenOnceItsFrameIsDrawnThenAtMostOnceASecondWithTheLatestText() {
+        // Each read is 0.3 s on the invented clock, and each letter is followed by a quiet read
+        // (as typing is): "a" is written as soon as its frame is drawn, before the next read
+        // (0.6 s); "ab" waits (1.2 s is within a second of that write); "abc" goes at 1.8 s.
+        let terminal = ScriptedTerminal(chars("a") + [.input(.timeout)] + chars("b") + [.input(.timeout)]
+            + chars("c") + [.input(.timeout), .input(.timeout)])
         var seen: [String?] = []
         terminal.beforeRead = { [unowned self] _ in seen.append(draft()) }
         let host = host(terminal, step: 0.3)
         XCTAssertEqual(host.run().ending, .hangUp)
-        XCTAssertEqual(seen, [nil, "a", "a", "a", "a", "abc"])
+        XCTAssertEqual(seen, [nil, nil, "a", "a", "a", "a", "abc", "abc"], "the last read is the hang-up")
+        XCTAssertEqual(terminal.frames.count, 4, "the first frame, then one for each letter")
+    }
+
+    func testAnUnbrokenBurstOfKeysWritesOneDraftWithItsLastText() {
+        // Keys already waiting are all taken before a frame is drawn; the draft written after
+        // that frame is the text as the burst left it.
+        let terminal = ScriptedTerminal(chars("abc") + [.input(.timeout), .input(.timeout)])
+        var seen: [String?] = []
+        terminal.beforeRead = { [unowned self] _ in seen.append(draft()) }
+        XCTAssertEqual(host(terminal, step: 0.3).run().ending, .hangUp)
+        XCTAssertEqual(seen, [nil, nil, nil, nil, "abc", "abc"], "the last read is the hang-up")
     }
 
     func testTheLatestDraftIsWrittenOnTheWayOutEvenInsideTheSecond() {

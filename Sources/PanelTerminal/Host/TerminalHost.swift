@@ -120,10 +120,13 @@ public final class TerminalHost<App: TerminalApp> {
             if let ending = tick.ending { return shutDown(ending) }
             if tick.ticked { changed = true }
             if takeSnapshotStatuses() { changed = true }
-            if let change = drafts.due(now: clock()) { perform(change) }
             if let change = cursors.due(now: clock()) { publish(change) }
             if let background, background(&app) { changed = true }
             if changed { draw() }
+            // The draft after the frame: a typed key's echo does not wait for the draft's fsync.
+            // A draft is not a change (the throttle lets it wait up to a second anyway), and it
+            // is still on disk before the next input is read.
+            if let change = drafts.due(now: clock()), perform(change) { draw() }
         }
     }
 
@@ -152,8 +155,8 @@ public final class TerminalHost<App: TerminalApp> {
                 // exactly the changes up to this number, so the cut keeps every later one.
                 autosaver.submit(document, through: journal?.lastSequence ?? 0)
             case let .saveDraft(bytes):
+                // Written by the loop once the frame is drawn (see `run`).
                 drafts.offer(bytes, now: clock())
-                if let change = drafts.due(now: clock()) { perform(change) }
             case .quit:
                 return .quit
             case .suspend:
@@ -218,9 +221,10 @@ public final class TerminalHost<App: TerminalApp> {
     }
 
     /// The draft goes into the journal with the changes (fsync'd, replayed on the next open):
-    /// one mechanism for everything typed.
-    private func perform(_ change: DraftThrottle.Change) {
-        guard let journal else { return }
+    /// one mechanism for everything typed. True when the title bar's save state changed.
+    @discardableResult
+    private func perform(_ change: DraftThrottle.Change) -> Bool {
+        guard let journal else { return false }
         let bytes: Data?
         switch change {
         case let .write(draft): bytes = draft.bytes
@@ -231,13 +235,13 @@ public final class TerminalHost<App: TerminalApp> {
             // A draft is not a change: it says "saved" again only if it ended a fault.
             let before = saveState.status
             saveState.draftRecorded(at: wallClock())
-            if saveState.status == before { return }
+            if saveState.status == before { return false }
         } catch {
             saveState.recordFailed(error.description)
             // Tried again a second later (a fresh temp file), unless newer text comes first.
             if let bytes { drafts.offer(DeferredBytes(bytes), now: clock()) }
         }
-        showSaveState()
+        return showSaveState()
     }
 
     /// Passes the autosaver's news to the app; with a journal, a snapshot's news is weighed
