@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The bottom line when no prompt is open: the most useful keys of the focused pane (read from
 /// the keymap, so they are the keys really bound) or the latest message, and the position
 /// ("Equity × Outcomes") on the right.
@@ -6,7 +8,7 @@
 /// (highest `rank`) give way first, so at 80 columns "? help" is not lost behind "tab panes".
 struct HintLine: Equatable {
     /// One hint: what it does, and the keys that do it.
-    struct Hint: Equatable {
+    struct Hint: Hashable {
         var keys: String
         var label: String
         /// Lower is more important; hints of equal rank give way from the end.
@@ -32,8 +34,29 @@ struct HintLine: Equatable {
         buffer.put(shown, x: rect.maxX - DisplayWidth.of(shown) - 1, y: rect.y, style: Style(.hint, bold: true))
     }
 
-    /// The hints that fit in `width`, chosen by rank, in their given order.
+    /// The hints that fit in `width`, chosen by rank, in their given order. Remembered: every
+    /// move redraws the hint line (the position on its right changes), but the hints and the
+    /// room left for them seldom do, and choosing them was a tenth of a move.
     static func fitted(_ hints: [Hint], width: Int) -> String {
+        let slot = FittedSlot(hints: hints, width: width)
+        if let known = fittedMemory.withLock({ $0[slot] }) { return known }
+        let line = fit(hints, width: width)
+        fittedMemory.withLock { memory in
+            // A handful of contexts and widths are in use at a time; a resize makes new ones.
+            if memory.count >= 64 { memory.removeAll(keepingCapacity: true) }
+            memory[slot] = line
+        }
+        return line
+    }
+
+    private struct FittedSlot: Hashable {
+        var hints: [Hint]
+        var width: Int
+    }
+
+    private static let fittedMemory = Mutex<[FittedSlot: String]>([:])
+
+    private static func fit(_ hints: [Hint], width: Int) -> String {
         func piece(_ hint: Hint) -> String { " " + hint.keys + " " + hint.label + " " }
         let byImportance = hints.indices.sorted { (hints[$0].rank, $0) < (hints[$1].rank, $1) }
         var chosen = Set<Int>(), used = 0

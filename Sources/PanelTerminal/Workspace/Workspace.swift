@@ -71,6 +71,8 @@ public struct Workspace: TerminalApp {
     let zoomTexts = ZoomView.TextCache()
     /// The panes of the last frame, so a key redraws only the panes it changed (see PaneCache).
     let paneCache = PaneCache()
+    /// The schedule's rows for the document as it is, so a move does not group and sort them again.
+    let scheduleRowsCache = ScheduleRowsCache()
 
     /// - Parameter draft: bytes of an editor draft left by a session that ended while typing;
     ///   the editor reopens on it so nothing typed is lost.
@@ -387,7 +389,9 @@ public struct Workspace: TerminalApp {
         return (r, c)
     }
 
-    var scheduleRows: [ScheduleList.Row] { ScheduleList.rows(document.schedule, today: today) }
+    var scheduleRows: [ScheduleList.Row] {
+        scheduleRowsCache.rows(for: revision) { ScheduleList.rows(document.schedule, today: today) }
+    }
     var scheduleOrder: [String] { ScheduleList.itemIDs(document.schedule, today: today) }
 
     /// What the open editor would write to a draft.
