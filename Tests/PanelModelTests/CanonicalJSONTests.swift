@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import PanelModel
+import ScrutinyTestSupport
 
 /// `PanelStore.encode` writes its JSON by hand (`CanonicalJSONWriter`), and must write exactly
 /// the bytes `JSONEncoder` writes, which every store saved before it holds: otherwise the first

@@ -3,6 +3,7 @@ import XCTest
 @testable import PanelModel
 #if canImport(Glibc)
 import Glibc
+import ScrutinyTestSupport
 #endif
 
 /// `WallClock` reads local time through glibc and UTC by arithmetic, where the program used

@@ -1,5 +1,6 @@
 import XCTest
 @testable import PanelTerminal
+import ScrutinyTestSupport
 
 /// A key in the editor costs what is around the cursor, not the length of the text: the text is
 /// wrapped whole once, when the editor is first drawn, and each edit re-wraps a few rows. And
@@ -60,7 +61,7 @@ final class EditorLargeTextTests: XCTestCase {
     /// A seeded walk of every editor action over text with every kind of character: after each
     /// key the kept rows and the counted cursor equal a fresh editor's.
     func testWhatIsKeptMatchesAFreshEditorAfterEveryKey() {
-        var random = SeededRandom(seed: 11)
+        var random = SeededGenerator(seed: 11)
         let actions: [Action] = [.cursorLeft, .cursorRight, .wordLeft, .wordRight, .cursorUp, .cursorDown,
                                  .cursorLineStart, .cursorLineEnd, .deleteBackward, .deleteForward,
                                  .deleteWordBackward, .killToLineEnd, .killToLineStart, .newline]

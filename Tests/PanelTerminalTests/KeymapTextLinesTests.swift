@@ -1,5 +1,6 @@
 import XCTest
 @testable import PanelTerminal
+import ScrutinyTestSupport
 
 /// The keymap's lines are found by bytes, for speed, but must be exactly the lines Swift's
 /// `Character` split gives (which the line numbers and columns in messages were counted on),
@@ -45,7 +46,7 @@ final class KeymapTextLinesTests: XCTestCase {
     /// Seeded random texts over an alphabet of line ends and joining characters.
     private func randomTexts(alphabet: [Character] = ["a", " ", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}",
                                                       "\u{2029}", "\u{301}", "é", "\u{1F469}", "\u{200D}", "\""]) -> [String] {
-        var random = SplitMix(seed: 42)
+        var random = SeededGenerator(seed: 42)
         return (0..<300).map { _ in
             String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
         }
@@ -61,18 +62,5 @@ extension KeymapLineCheck {
             }
         }
         return nil
-    }
-}
-
-/// SplitMix64, so every random case can be replayed from its seed.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import PanelModel
 import XCTest
 @testable import PanelTerminal
+import ScrutinyTestSupport
 
 /// The pane cache never shows a stale pane: after any sequence of events, the frame drawn from
 /// remembered panes is exactly (characters, styles, cursor) the frame drawn with none. And it
@@ -87,7 +88,7 @@ final class PaneCacheTests: XCTestCase {
     /// Runs `events` random events from `seed`; false (after recording the failure, with the
     /// events that led to it) at the first frame that differs.
     func cachedFramesMatch(seed: UInt64, document: PanelDocument, events: Int) -> Bool {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let clock = LiveTestClock("2024-03-13T10:00:00Z")
         var driver = WorkspaceDriver.clocked(clock, document, width: 120, height: 40)
         var size = (width: 120, height: 40)
@@ -187,7 +188,7 @@ final class PaneCacheTests: XCTestCase {
 
     static let sizes = [(80, 24), (100, 30), (120, 40), (79, 23), (90, 26), (140, 45), (120, 40)]
 
-    static func randomEvent(_ random: inout SplitMix64) -> Event {
+    static func randomEvent(_ random: inout SeededGenerator) -> Event {
         switch random.next(100) {
         case 0..<55:
             return key(keys[random.next(keys.count)])
@@ -240,22 +241,4 @@ final class PaneCacheTests: XCTestCase {
             }
         }
     }
-}
-
-/// A small seeded generator (SplitMix64), so a failing sequence repeats on every machine.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in 0..<bound.
-    mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -1,5 +1,6 @@
 import XCTest
 @testable import PanelTerminal
+import ScrutinyTestSupport
 
 /// Wrapping to a column width and truncating with "…".
 final class TextWrapTests: XCTestCase {
@@ -138,7 +139,7 @@ final class TextWrapHyphenationTests: XCTestCase {
 /// ASCII text is wrapped byte by byte; the lines are those the character walk gives.
 final class TextWrapASCIITests: XCTestCase {
     func testASCIITextWrapsAsTheCharacterWalkWrapsIt() {
-        var random = SplitMix64(seed: 9)
+        var random = SeededGenerator(seed: 9)
         let words = ["a", "of", "data", "Problematical", "school-to-school", "http://x.org/a/b", "12345678901", "",
                      "SENDIASS", "x", "  ", "\n", "\n\n", "Depends", "on", "condition", "it's", "(yes)"]
         for _ in 0..<600 {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import PanelTerminal
+import ScrutinyTestSupport
 
 /// The rows the editor and the zoom keep as numbers are exactly `TextWrap.wrap`'s, built whole
 /// and after any edit, and an edit re-wraps only the rows around it.
@@ -39,7 +40,7 @@ final class WrapIndexTests: XCTestCase {
     /// Every edit (a seeded random walk of inserts and deletions of characters that join, wrap
     /// and break) leaves the rows a fresh wrap of the new text would have.
     func testAnEditLeavesTheRowsOfAFreshWrap() {
-        var random = SeededRandom(seed: 7)
+        var random = SeededGenerator(seed: 7)
         let pieces = ["a", "b", " ", "  ", "\n", "\r\n", "日", "\u{301}", "\u{202E}", "\u{1B}", "🇬", "\u{200D}",
                       "👩", "word ", "longerword", "\t", "e"]
         for text in Self.texts {
@@ -75,18 +76,5 @@ final class WrapIndexTests: XCTestCase {
         let rewrapped = index.update(replacing: middle..<middle, withCount: 1, in: edited)
         XCTAssertLessThanOrEqual(rewrapped, 6)
         XCTAssertEqual(index, WrapIndex(edited, width: 60))
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing walk is the same walk every run.
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(max(1, bound)))
     }
 }

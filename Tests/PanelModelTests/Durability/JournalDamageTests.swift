@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import PanelModel
+import ScrutinyTestSupport
 
 /// Thousands of damaged journals, made deterministically from a real one (bytes flipped, cut,
 /// dropped, duplicated, garbage spliced in): reading never crashes, never invents a record,

@@ -1,4 +1,5 @@
 import PanelModel
+import ScrutinyTestSupport
 
 /// Random panels and random clerks' work on them, made only through the model's own edit
 /// builders, so every generated change is one the workspace could make.
